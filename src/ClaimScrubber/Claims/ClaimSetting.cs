@@ -1,0 +1,14 @@
+namespace ClaimScrubber.Claims;
+
+/// <summary>Where the service was billed from, which decides the claim form and the edit tables that apply.</summary>
+public enum ClaimSetting
+{
+    /// <summary>A professional claim (837P / CMS-1500): practitioner edit tables.</summary>
+    Professional = 0,
+
+    /// <summary>An institutional outpatient hospital claim (837I / UB-04): outpatient hospital edit tables.</summary>
+    OutpatientHospital = 1,
+
+    /// <summary>An institutional inpatient claim (837I / UB-04): Medicare Code Editor principal-diagnosis edits.</summary>
+    Inpatient = 2,
+}

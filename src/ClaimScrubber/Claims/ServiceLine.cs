@@ -1,0 +1,76 @@
+using System.Collections.Immutable;
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.Claims;
+
+/// <summary>One service line of a claim: a procedure, its modifiers, units, charge, dates and diagnosis pointers.</summary>
+/// <remarks>
+/// Optional elements are <see langword="null"/> when the claim omits them, so that the structure rules can
+/// report what is missing instead of the reader refusing the claim.
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class ServiceLine
+{
+    /// <summary>The most modifiers a service line carries on the 837 and CMS-1500.</summary>
+    public const int MaxModifiers = 4;
+
+    /// <summary>The most diagnosis pointers a professional service line carries.</summary>
+    public const int MaxDiagnosisPointers = 4;
+
+    /// <summary>Gets the HCPCS/CPT procedure code, or <see langword="null"/> when missing.</summary>
+    public ProcedureCode? ProcedureCode { get; init; }
+
+    /// <summary>Gets the modifiers in billed order.</summary>
+    public ImmutableArray<ModifierCode> Modifiers
+    {
+        get => modifiers.IsDefault ? ImmutableArray<ModifierCode>.Empty : modifiers;
+        init => modifiers = value;
+    }
+
+    /// <summary>Gets the units of service.</summary>
+    public decimal Units { get; init; } = 1m;
+
+    /// <summary>Gets the line charge.</summary>
+    public decimal Charge { get; init; }
+
+    /// <summary>Gets the first (or only) date of service, or <see langword="null"/> when missing.</summary>
+    public DateOnly? ServiceDate { get; init; }
+
+    /// <summary>Gets the last date of service for a span, or <see langword="null"/> for a single date.</summary>
+    public DateOnly? ServiceDateTo { get; init; }
+
+    /// <summary>Gets the line's place of service, or <see langword="null"/> when the claim's applies.</summary>
+    public PlaceOfServiceCode? PlaceOfService { get; init; }
+
+    /// <summary>Gets the 1-based indexes into <see cref="Claim.Diagnoses"/> that the service is for, primary first.</summary>
+    public ImmutableArray<int> DiagnosisPointers
+    {
+        get => diagnosisPointers.IsDefault ? ImmutableArray<int>.Empty : diagnosisPointers;
+        init => diagnosisPointers = value;
+    }
+
+    /// <summary>Gets the line's rendering provider, or <see langword="null"/> when the claim's applies.</summary>
+    public Npi? RenderingNpi { get; init; }
+
+    /// <summary>Gets the institutional revenue code, or <see langword="null"/> on professional claims.</summary>
+    public string? RevenueCode { get; init; }
+
+    private readonly ImmutableArray<ModifierCode> modifiers;
+    private readonly ImmutableArray<int> diagnosisPointers;
+
+    /// <summary>Tells whether the line carries <paramref name="modifier"/>.</summary>
+    /// <param name="modifier">The modifier to look for.</param>
+    /// <returns><see langword="true"/> when the modifier is on the line.</returns>
+    public bool HasModifier(ModifierCode modifier)
+    {
+        foreach (var m in Modifiers)
+        {
+            if (m == modifier)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

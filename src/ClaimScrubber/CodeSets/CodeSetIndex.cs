@@ -1,0 +1,42 @@
+using System.Collections.Immutable;
+using ClaimScrubber.CodeSets.Loading;
+
+namespace ClaimScrubber.CodeSets;
+
+/// <summary>
+/// The code sets and edit tables a scrubber checks against, loaded from CMS files. Each table is optional:
+/// a rule whose table is not loaded does not run. Every table records the release it came from.
+/// </summary>
+/// <remarks>
+/// Load one with <see cref="LoadFolder"/> (strict) or <see cref="CmsFolderLoader"/> (with a report), or compose
+/// one from tables with <see cref="CodeSetIndexBuilder"/>.
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed partial class CodeSetIndex
+{
+    internal CodeSetIndex(CodeSetIndexBuilder builder)
+    {
+        Releases = builder.Releases.ToImmutable();
+    }
+
+    /// <summary>Gets an index with no table loaded.</summary>
+    public static CodeSetIndex Empty { get; } = new CodeSetIndexBuilder().Build();
+
+    /// <summary>Gets the release of every loaded table, in load order.</summary>
+    public ImmutableArray<TableRelease> Releases { get; }
+
+    /// <summary>
+    /// Loads every CMS file the library recognises in <paramref name="folder"/> and its subfolders, and fails
+    /// if any file could not be read.
+    /// </summary>
+    /// <param name="folder">A folder of CMS files as CMS publishes them, such as a download of the quarterly releases.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="CmsDataException">A file is unreadable, corrupt or truncated; the message names every file and line at fault.</exception>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static CodeSetIndex LoadFolder(string folder)
+    {
+        var result = CmsFolderLoader.Load(folder);
+        result.Report.ThrowIfErrors();
+        return result.Index;
+    }
+}

@@ -1,0 +1,9 @@
+namespace ClaimScrubber.CodeSets.Loading;
+
+/// <summary>The readers the folder loader knows, tried in order; the first that recognises a file reads it.</summary>
+internal static class CmsReaders
+{
+    public static IReadOnlyList<ICmsFileReader> All { get; } =
+    [
+    ];
+}

@@ -1,0 +1,21 @@
+using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
+
+namespace ClaimScrubber.Internal;
+
+/// <summary>Throw sites kept out of hot methods so that those stay small enough to inline.</summary>
+[StackTraceHidden]
+internal static class ThrowHelper
+{
+    [DoesNotReturn]
+    public static void ThrowFormat(string message) => throw new FormatException(message);
+
+    [DoesNotReturn]
+    public static void ThrowArgumentOutOfRange(string paramName) => throw new ArgumentOutOfRangeException(paramName);
+
+    [DoesNotReturn]
+    public static void ThrowArgument(string message, string paramName) => throw new ArgumentException(message, paramName);
+
+    [DoesNotReturn]
+    public static void ThrowInvalidOperation(string message) => throw new InvalidOperationException(message);
+}

@@ -1,0 +1,63 @@
+namespace ClaimScrubber.Rules;
+
+/// <summary>
+/// What a rule is: its stable id, family, default severity and disposition, the adjustment codes a payer
+/// would likely send, and a one-line description. Findings carry the id; the catalogue documents it.
+/// </summary>
+/// <remarks>
+/// Ids never change meaning once published; a retired rule's id is not reused.
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class RuleDescriptor
+{
+    /// <summary>Creates a descriptor.</summary>
+    /// <param name="id">The stable id, such as <c>DX001</c>.</param>
+    /// <param name="family">The family.</param>
+    /// <param name="title">A short title.</param>
+    /// <param name="severity">The default severity.</param>
+    /// <param name="disposition">The default disposition.</param>
+    /// <param name="description">A one-line description of what the rule checks.</param>
+    /// <param name="carc">The claim adjustment reason code a payer would likely send, or <see langword="null"/>.</param>
+    /// <param name="rarc">The remittance advice remark code a payer would likely send, or <see langword="null"/>.</param>
+    public RuleDescriptor(string id, RuleFamily family, string title, Severity severity, Disposition disposition, string description, string? carc = null, string? rarc = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(id);
+        ArgumentException.ThrowIfNullOrWhiteSpace(title);
+        ArgumentException.ThrowIfNullOrWhiteSpace(description);
+        Id = id;
+        Family = family;
+        Title = title;
+        DefaultSeverity = severity;
+        DefaultDisposition = disposition;
+        Description = description;
+        Carc = carc;
+        Rarc = rarc;
+    }
+
+    /// <summary>Gets the stable id, such as <c>DX001</c>.</summary>
+    public string Id { get; }
+
+    /// <summary>Gets the family.</summary>
+    public RuleFamily Family { get; }
+
+    /// <summary>Gets a short title.</summary>
+    public string Title { get; }
+
+    /// <summary>Gets the default severity; options may override it.</summary>
+    public Severity DefaultSeverity { get; }
+
+    /// <summary>Gets the default disposition.</summary>
+    public Disposition DefaultDisposition { get; }
+
+    /// <summary>Gets a one-line description of what the rule checks.</summary>
+    public string Description { get; }
+
+    /// <summary>Gets the claim adjustment reason code (CARC) a payer would likely send, or <see langword="null"/>.</summary>
+    public string? Carc { get; }
+
+    /// <summary>Gets the remittance advice remark code (RARC) a payer would likely send, or <see langword="null"/>.</summary>
+    public string? Rarc { get; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id} {Title}";
+}

@@ -1,0 +1,26 @@
+namespace ClaimScrubber.Rules;
+
+/// <summary>The family a rule belongs to; it is also the prefix of the rule's id.</summary>
+public enum RuleFamily
+{
+    /// <summary>Claim structure: required elements, dates, units, charges, NPIs, duplicates (<c>CLM</c>).</summary>
+    Claim = 0,
+
+    /// <summary>Diagnosis code validity and Medicare Code Editor diagnosis edits (<c>DX</c>).</summary>
+    Diagnosis = 1,
+
+    /// <summary>Procedure code validity, fee-schedule status and procedure demographics (<c>PX</c>).</summary>
+    Procedure = 2,
+
+    /// <summary>Modifier validity and fee-schedule modifier indicators (<c>MOD</c>).</summary>
+    Modifier = 3,
+
+    /// <summary>Place of service (<c>POS</c>).</summary>
+    PlaceOfService = 4,
+
+    /// <summary>NCCI procedure-to-procedure, medically unlikely and add-on code edits (<c>NCCI</c>).</summary>
+    Ncci = 5,
+
+    /// <summary>Diagnosis–procedure linkage: pointers and medical necessity (<c>LNK</c>).</summary>
+    Linkage = 6,
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.Rules;
+
+namespace ClaimScrubber.Scrubbing;
+
+/// <summary>
+/// The claim a rule is checking, the index it was built on, and the sink its findings go to. One context per
+/// thread is reused from claim to claim, so a rule must not keep a reference to it after
+/// <see cref="IClaimRule.Evaluate"/> returns.
+/// </summary>
+public sealed class ScrubContext
+{
+    private readonly List<Finding> findings = new(16);
+    private Scrubber? scrubber;
+    private Claim? claim;
+
+    internal ScrubContext()
+    {
+    }
+
+    /// <summary>Gets the claim under scrutiny.</summary>
+    public Claim Claim => claim!;
+
+    /// <summary>Gets the code-set index the scrubber was built on.</summary>
+    public CodeSetIndex Index => scrubber!.Index;
+
+    /// <summary>Gets the scrubber's options.</summary>
+    public ScrubberOptions Options => scrubber!.Options;
+
+    /// <summary>Gets the date that counts as today for this claim.</summary>
+    public DateOnly Today { get; private set; }
+
+    /// <summary>Gets how many findings have been reported for this claim so far.</summary>
+    public int FindingCount => findings.Count;
+
+    internal bool InUse { get; private set; }
+
+    /// <summary>Tells whether <paramref name="rule"/> is on; check it before building an expensive message.</summary>
+    /// <param name="rule">A rule of the calling check.</param>
+    /// <returns><see langword="true"/> when findings of the rule will be kept.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsEnabled(RuleDescriptor rule) => scrubber!.Settings.IsEnabled(rule);
+
+    /// <summary>Reports a finding.</summary>
+    /// <param name="rule">The rule that found it.</param>
+    /// <param name="line">The 1-based service line, or <see langword="null"/> for a claim-level finding.</param>
+    /// <param name="element">The element path, such as <c>lines[2].modifiers[1]</c> (see <see cref="ElementPath"/>).</param>
+    /// <param name="message">What is wrong, in plain language, naming the codes involved but no patient data.</param>
+    /// <param name="fixHint">What to do about it.</param>
+    /// <param name="codes">The codes involved.</param>
+    /// <param name="source">The table release that decided it, or <see langword="null"/> for structural findings.</param>
+    /// <param name="carc">A CARC that replaces the rule's default for this finding, or <see langword="null"/>.</param>
+    /// <param name="rarc">A RARC that replaces the rule's default for this finding, or <see langword="null"/>.</param>
+    public void Report(RuleDescriptor rule, int? line, string element, string message, string fixHint, ImmutableArray<string> codes = default, TableRelease? source = null, string? carc = null, string? rarc = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        var settings = scrubber!.Settings;
+        if (!settings.IsEnabled(rule))
+        {
+            return;
+        }
+
+        findings.Add(new Finding(rule, settings.SeverityOf(rule), rule.DefaultDisposition, line, element, codes, message, fixHint, carc ?? rule.Carc, rarc ?? rule.Rarc, source));
+    }
+
+    internal void Begin(Scrubber owner, Claim claimToScrub, DateOnly today)
+    {
+        InUse = true;
+        scrubber = owner;
+        claim = claimToScrub;
+        Today = today;
+    }
+
+    internal ScrubResult Complete()
+    {
+        var result = findings.Count == 0
+            ? new ScrubResult(claim!.ClaimId, ImmutableArray<Finding>.Empty)
+            : new ScrubResult(claim!.ClaimId, [.. findings]);
+        findings.Clear();
+        claim = null;
+        scrubber = null;
+        InUse = false;
+        return result;
+    }
+}

@@ -1,0 +1,110 @@
+using System.Collections.Immutable;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.Rules;
+
+namespace ClaimScrubber.Scrubbing;
+
+/// <summary>
+/// Scrubs claims against a code-set index with a fixed set of rules. Build one with <see cref="Create"/> and
+/// share it: it is immutable, and <see cref="Scrub"/> is safe to call from any number of threads at once.
+/// </summary>
+/// <remarks>
+/// Scrubbing does no I/O and takes no locks; a clean claim allocates nothing.
+/// <para>This type is immutable and thread-safe.</para>
+/// </remarks>
+public sealed class Scrubber
+{
+    [ThreadStatic]
+    private static ScrubContext? threadContext;
+
+    private readonly IClaimRule[] checks;
+
+    private Scrubber(CodeSetIndex index, ScrubberOptions options, IClaimRule[] checks, ImmutableArray<RuleDescriptor> rules)
+    {
+        Index = index;
+        Options = options;
+        this.checks = checks;
+        Rules = rules;
+        Settings = new RuleSettings(rules, options);
+    }
+
+    /// <summary>Gets the code-set index the scrubber checks against.</summary>
+    public CodeSetIndex Index { get; }
+
+    /// <summary>Gets the options the scrubber was built with.</summary>
+    public ScrubberOptions Options { get; }
+
+    /// <summary>Gets every rule the scrubber can report, built-in and additional, enabled or not.</summary>
+    public ImmutableArray<RuleDescriptor> Rules { get; }
+
+    internal RuleSettings Settings { get; }
+
+    /// <summary>Builds a scrubber over <paramref name="index"/> with the built-in rules and <paramref name="options"/>.</summary>
+    /// <param name="index">The code sets and edit tables to check against.</param>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="ScrubberOptions.Default"/>.</param>
+    /// <returns>The scrubber.</returns>
+    /// <exception cref="ScrubberOptionsException">The options are not valid; every problem is listed.</exception>
+    public static Scrubber Create(CodeSetIndex index, ScrubberOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(index);
+        options ??= ScrubberOptions.Default;
+        var checks = BuiltInRules.Create(index, options).Concat(options.AdditionalRules.IsDefault ? [] : options.AdditionalRules).ToArray();
+        var rules = checks.SelectMany(c => c.Descriptors).ToImmutableArray();
+        var problems = options.Validate(rules);
+        if (!problems.IsEmpty)
+        {
+            throw new ScrubberOptionsException(problems);
+        }
+
+        return new Scrubber(index, options, checks, rules);
+    }
+
+    /// <summary>Scrubs one claim.</summary>
+    /// <param name="claim">The claim.</param>
+    /// <returns>The findings; a clean claim's result allocates nothing.</returns>
+    public ScrubResult Scrub(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var context = threadContext;
+        if (context is null || context.InUse)
+        {
+            // A custom rule that scrubs another claim from inside a check gets a context of its own.
+            context = new ScrubContext();
+            threadContext ??= context;
+        }
+
+        var today = Options.AsOfDate ?? DateOnly.FromDateTime(Options.TimeProvider.GetUtcNow().UtcDateTime);
+        context.Begin(this, claim, today);
+        try
+        {
+            foreach (var check in checks)
+            {
+                check.Evaluate(context);
+            }
+        }
+        catch
+        {
+            context.Complete();
+            throw;
+        }
+
+        return context.Complete();
+    }
+
+    /// <summary>
+    /// Scrubs a stream of claims, lazily, returning results in input order whatever the degree of parallelism.
+    /// </summary>
+    /// <param name="claims">The claims.</param>
+    /// <param name="maxDegreeOfParallelism">How many threads may scrub at once; 1 scrubs on the calling thread.</param>
+    /// <returns>One result per claim, in input order.</returns>
+    public IEnumerable<ScrubResult> ScrubMany(IEnumerable<Claim> claims, int maxDegreeOfParallelism = 1)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDegreeOfParallelism, 512);
+        return maxDegreeOfParallelism == 1
+            ? claims.Select(Scrub)
+            : claims.AsParallel().AsOrdered().WithDegreeOfParallelism(maxDegreeOfParallelism).Select(Scrub);
+    }
+}

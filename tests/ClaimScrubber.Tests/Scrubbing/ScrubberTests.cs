@@ -1,0 +1,122 @@
+using System.Collections.Immutable;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.Rules;
+using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Tests.Support;
+
+namespace ClaimScrubber.Tests.Scrubbing;
+
+public class ScrubberTests
+{
+    private static readonly ScrubberOptions Options = ScrubberOptions.Default with { AsOfDate = TestClaims.Today };
+
+    [Fact]
+    public void Create_WithUnknownRuleIds_ListsEveryProblem()
+    {
+        var options = Options with
+        {
+            DisabledRules = ["CLM999"],
+            SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add("XX1", Severity.Info),
+        };
+        var act = () => Scrubber.Create(CodeSetIndex.Empty, options);
+        act.Should().Throw<ScrubberOptionsException>().Which.Problems.Should().Equal(
+            "DisabledRules names 'CLM999', which is not a rule id.",
+            "SeverityOverrides names 'XX1', which is not a rule id.");
+    }
+
+    [Fact]
+    public void DisabledRule_ReportsNothing_AndOverrideChangesSeverity()
+    {
+        var claim = TestClaims.Professional(null, TestClaims.Line(units: 0));
+        Scrubber.Create(CodeSetIndex.Empty, Options with { DisabledRules = ["CLM006"] }).Scrub(claim).Findings.Should().BeEmpty();
+        var overridden = Scrubber.Create(CodeSetIndex.Empty, Options with { SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add("CLM006", Severity.Warning) });
+        overridden.Scrub(claim).Findings.Should().ContainSingle().Which.Severity.Should().Be(Severity.Warning);
+    }
+
+    [Fact]
+    public void AdditionalRule_RunsAfterBuiltIns_AndItsIdIsValidated()
+    {
+        var custom = new PayerRule();
+        var scrubber = Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [custom] });
+        scrubber.Rules.Should().Contain(PayerRule.Descriptor);
+        scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line(units: 0))).Ids().Should().Equal("CLM006", "PAY001");
+    }
+
+    [Fact]
+    public void AdditionalRule_ThatReusesABuiltInId_IsRefused()
+    {
+        var act = () => Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [new PayerRule(RuleCatalog.Claims.DuplicateLine)] });
+        act.Should().Throw<ScrubberOptionsException>().Which.Problems.Should().Equal("Rule id 'CLM010' is reported by more than one check; ids must be unique.");
+    }
+
+    [Fact]
+    public void ScrubMany_InParallel_PreservesInputOrder()
+    {
+        var scrubber = Scrubber.Create(CodeSetIndex.Empty, Options);
+        var claims = Enumerable.Range(0, 2000).Select(i => Rename(TestClaims.Professional(null, TestClaims.Line(units: i % 3)), $"C{i}")).ToList();
+        var sequential = scrubber.ScrubMany(claims).ToList();
+        var parallel = scrubber.ScrubMany(claims, maxDegreeOfParallelism: 4).ToList();
+        parallel.Select(r => r.ClaimId).Should().Equal(claims.Select(c => c.ClaimId));
+        parallel.Select(r => r.Findings.Length).Should().Equal(sequential.Select(r => r.Findings.Length));
+        sequential.Count(r => r.IsClean).Should().Be(1333);
+    }
+
+    [Fact]
+    public void CleanClaim_ResultSharesTheEmptyFindings()
+    {
+        var result = Scrubber.Create(CodeSetIndex.Empty, Options).Scrub(TestClaims.Professional());
+        result.IsClean.Should().BeTrue();
+        result.HighestSeverity.Should().BeNull();
+        result.ClaimId.Should().Be("C1");
+    }
+
+    [Fact]
+    public void RuleCatalog_IdsAreUniqueAndPrefixedByFamily()
+    {
+        RuleCatalog.All.Select(r => r.Id).Should().OnlyHaveUniqueItems();
+        foreach (var rule in RuleCatalog.All)
+        {
+            var prefix = rule.Family switch
+            {
+                RuleFamily.Claim => "CLM",
+                RuleFamily.Diagnosis => "DX",
+                RuleFamily.Procedure => "PX",
+                RuleFamily.Modifier => "MOD",
+                RuleFamily.PlaceOfService => "POS",
+                RuleFamily.Ncci => "NCCI",
+                RuleFamily.Linkage => "LNK",
+                _ => throw new InvalidOperationException(rule.Family.ToString()),
+            };
+            rule.Id.Should().MatchRegex($"^{prefix}[0-9]{{3}}$");
+        }
+    }
+
+    [Fact]
+    public void EveryBuiltInCheck_ReportsOnlyCatalogueRules()
+    {
+        var scrubber = Scrubber.Create(CodeSetIndex.Empty, Options);
+        scrubber.Rules.Should().OnlyContain(r => RuleCatalog.All.Contains(r));
+    }
+
+    private static Claim Rename(Claim claim, string id) => new()
+    {
+        ClaimId = id, Setting = claim.Setting, Patient = claim.Patient, BillingNpi = claim.BillingNpi, RenderingNpi = claim.RenderingNpi,
+        PlaceOfService = claim.PlaceOfService, FrequencyCode = claim.FrequencyCode, Diagnoses = claim.Diagnoses, Lines = claim.Lines,
+    };
+
+    private sealed class PayerRule(RuleDescriptor? descriptor = null) : IClaimRule
+    {
+        public static readonly RuleDescriptor Descriptor = new("PAY001", RuleFamily.Claim, "Payer: units", Severity.Info, Disposition.Informational, "Payer-specific check used in tests.");
+
+        public IReadOnlyList<RuleDescriptor> Descriptors => [descriptor ?? Descriptor];
+
+        public void Evaluate(ScrubContext context)
+        {
+            if (context.Claim.Lines.Any(l => l.Units < 1))
+            {
+                context.Report(descriptor ?? Descriptor, null, ElementPath.Claim, "Units below one.", "Check units.");
+            }
+        }
+    }
+}

@@ -1,0 +1,81 @@
+namespace ClaimScrubber.Tests.Support;
+
+/// <summary>
+/// Finds the full CMS files (<c>../shared/cms</c> beside the repository, or <c>CLAIMSCRUBBER_CMS_DATA</c>) and the
+/// golden vectors beside them. Tests that need them are <see cref="CmsFactAttribute"/>: they skip with the reason
+/// when the folder is absent, and fail instead when <c>CLAIMSCRUBBER_REQUIRE_CMS_DATA=1</c> (as CI sets it).
+/// </summary>
+public static class CmsData
+{
+    private static readonly Lazy<string?> Root = new(FindRoot);
+
+    public static bool Required => Environment.GetEnvironmentVariable("CLAIMSCRUBBER_REQUIRE_CMS_DATA") == "1";
+
+    /// <summary>Gets the CMS folder, or <see langword="null"/> when absent.</summary>
+    public static string? Folder => Root.Value;
+
+    /// <summary>Gets the CMS folder, failing the test when absent (call only from a <see cref="CmsFactAttribute"/> test).</summary>
+    public static string RequireFolder() => Folder ?? throw new InvalidOperationException(MissingReason);
+
+    /// <summary>Gets a path inside the CMS folder.</summary>
+    public static string File(params string[] parts) => Path.Combine([RequireFolder(), .. parts]);
+
+    /// <summary>Gets the golden-vector folder (<c>../shared/golden</c>), beside the CMS folder.</summary>
+    public static string GoldenFolder => Path.Combine(Path.GetDirectoryName(RequireFolder().TrimEnd(Path.DirectorySeparatorChar))!, "golden");
+
+    /// <summary>Gets the repository's own sample data folder, <c>data/</c>.</summary>
+    public static string SampleFolder => Path.Combine(RepositoryRoot, "data");
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !System.IO.File.Exists(Path.Combine(dir.FullName, "ClaimScrubber.sln")))
+            {
+                dir = dir.Parent;
+            }
+
+            return dir?.FullName ?? throw new InvalidOperationException("The repository root (with ClaimScrubber.sln) was not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public static string MissingReason =>
+        "The full CMS data folder was not found: set CLAIMSCRUBBER_CMS_DATA or place it at ../shared/cms beside the repository.";
+
+    private static string? FindRoot()
+    {
+        var fromEnv = Environment.GetEnvironmentVariable("CLAIMSCRUBBER_CMS_DATA");
+        if (!string.IsNullOrWhiteSpace(fromEnv))
+        {
+            return Directory.Exists(fromEnv) ? Path.GetFullPath(fromEnv) : null;
+        }
+
+        var beside = Path.Combine(RepositoryRoot, "..", "shared", "cms");
+        return Directory.Exists(beside) ? Path.GetFullPath(beside) : null;
+    }
+}
+
+/// <summary>A fact that needs the full CMS data: skipped with the reason when it is absent, unless CI requires it.</summary>
+public sealed class CmsFactAttribute : FactAttribute
+{
+    public CmsFactAttribute()
+    {
+        if (CmsData.Folder is null && !CmsData.Required)
+        {
+            Skip = CmsData.MissingReason;
+        }
+    }
+}
+
+/// <summary>A theory that needs the full CMS data: skipped with the reason when it is absent, unless CI requires it.</summary>
+public sealed class CmsTheoryAttribute : TheoryAttribute
+{
+    public CmsTheoryAttribute()
+    {
+        if (CmsData.Folder is null && !CmsData.Required)
+        {
+            Skip = CmsData.MissingReason;
+        }
+    }
+}
