@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ClaimScrubber.CodeSets.Loading;
 
@@ -14,15 +15,18 @@ namespace ClaimScrubber.CodeSets;
 /// </remarks>
 public sealed partial class CodeSetIndex
 {
-    internal CodeSetIndex(CodeSetIndexBuilder builder)
+    private readonly FrozenDictionary<Type, object> tables;
+
+    internal CodeSetIndex(Dictionary<Type, object> tables, ImmutableArray<TableRelease> releases)
     {
-        Releases = builder.Releases.ToImmutable();
+        this.tables = tables.ToFrozenDictionary();
+        Releases = releases;
     }
 
     /// <summary>Gets an index with no table loaded.</summary>
     public static CodeSetIndex Empty { get; } = new CodeSetIndexBuilder().Build();
 
-    /// <summary>Gets the release of every loaded table, in load order.</summary>
+    /// <summary>Gets the release of every loaded table, ordered by table, release and file.</summary>
     public ImmutableArray<TableRelease> Releases { get; }
 
     /// <summary>
@@ -39,4 +43,8 @@ public sealed partial class CodeSetIndex
         result.Report.ThrowIfErrors();
         return result.Index;
     }
+
+    /// <summary>Gets the table of type <typeparamref name="T"/>, or <see langword="null"/> when it is not loaded.</summary>
+    internal T? Table<T>()
+        where T : class => tables.TryGetValue(typeof(T), out var table) ? (T)table : null;
 }

@@ -1,31 +1,79 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using ClaimScrubber.CodeSets.Loading;
 
 namespace ClaimScrubber.CodeSets;
 
 /// <summary>Collects tables, from CMS readers or from the caller, into an immutable <see cref="CodeSetIndex"/>.</summary>
-/// <remarks>This type is not thread-safe; the index it builds is.</remarks>
+/// <remarks>
+/// Tables made of several files (fiscal years, addenda, quarters, settings) are gathered as parts and composed
+/// when <see cref="Build"/> is called. This type is not thread-safe; the index it builds is.
+/// </remarks>
 public sealed partial class CodeSetIndexBuilder
 {
-    internal ImmutableArray<TableRelease>.Builder Releases { get; } = ImmutableArray.CreateBuilder<TableRelease>();
+    private readonly Dictionary<Type, object> tables = [];
+    private readonly Dictionary<Type, object> parts = [];
+    private readonly List<Action> finishers = [];
+    private readonly List<TableRelease> releases = [];
+    private readonly ConcurrentQueue<LoadProblem> problems = new();
+    private bool built;
 
-    /// <summary>Builds the index from the tables added so far.</summary>
+    /// <summary>Gets the problems met while composing tables (such as addenda that do not apply to their base year).</summary>
+    internal IEnumerable<LoadProblem> Problems => problems;
+
+    /// <summary>Builds the index from the tables added so far. A builder builds once.</summary>
     /// <returns>The index.</returns>
-    public CodeSetIndex Build() => new(this);
-
-    internal void AddRelease(TableRelease release) => Releases.Add(release);
-
-    /// <summary>
-    /// Called by the folder loader after every file was read and before <see cref="Build"/>, so that tables
-    /// made of several files (fiscal years, addenda, quarters) can be checked and composed.
-    /// </summary>
-    internal void Complete(System.Collections.Concurrent.ConcurrentQueue<Loading.LoadProblem> problems)
+    /// <exception cref="InvalidOperationException">The builder has built an index already.</exception>
+    public CodeSetIndex Build()
     {
-        foreach (var step in CompletionSteps)
+        if (built)
         {
-            step(problems);
+            throw new InvalidOperationException("This builder has built its index already; use a new builder for another index.");
         }
+
+        built = true;
+        foreach (var finish in finishers)
+        {
+            finish();
+        }
+
+        var ordered = releases
+            .OrderBy(r => r.Table, StringComparer.Ordinal)
+            .ThenBy(r => r.Release, StringComparer.Ordinal)
+            .ThenBy(r => r.SourceFile, StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new CodeSetIndex(tables.ToDictionary(), ordered);
     }
 
-    /// <summary>Gets the steps that compose multi-file tables; a reader adds one when it first adds a part.</summary>
-    internal List<Action<System.Collections.Concurrent.ConcurrentQueue<Loading.LoadProblem>>> CompletionSteps { get; } = [];
+    /// <summary>Records the release of a table (or of one part of it) for <see cref="CodeSetIndex.Releases"/>.</summary>
+    internal void AddRelease(TableRelease release) => releases.Add(release);
+
+    /// <summary>Records a problem met while composing tables.</summary>
+    internal void AddProblem(LoadProblem problem) => problems.Enqueue(problem);
+
+    /// <summary>Sets the finished table of type <typeparamref name="T"/>, replacing any before it.</summary>
+    internal void SetTable<T>(T table)
+        where T : class => tables[typeof(T)] = table;
+
+    /// <summary>Gets the finished table of type <typeparamref name="T"/>, or <see langword="null"/>.</summary>
+    internal T? GetTable<T>()
+        where T : class => tables.TryGetValue(typeof(T), out var table) ? (T)table : null;
+
+    /// <summary>
+    /// Gets the accumulator of a multi-file table, creating it on first use; <paramref name="finish"/> runs once at
+    /// <see cref="Build"/> to compose the table (typically ending with <see cref="SetTable{T}"/>).
+    /// </summary>
+    internal TPart Part<TPart>(Func<TPart> create, Action<TPart> finish)
+        where TPart : class
+    {
+        if (!parts.TryGetValue(typeof(TPart), out var part))
+        {
+            var created = create();
+            parts[typeof(TPart)] = created;
+            finishers.Add(() => finish(created));
+            part = created;
+        }
+
+        return (TPart)part;
+    }
 }

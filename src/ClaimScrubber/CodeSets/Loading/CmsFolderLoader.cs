@@ -77,9 +77,8 @@ public static class CmsFolderLoader
             }
         });
 
-        builder.Complete(problems);
         var index = builder.Build();
-        var report = new LoadReport(root, index.Releases, skipped.ToImmutable(), [.. problems], stopwatch.Elapsed);
+        var report = new LoadReport(root, index.Releases, skipped.ToImmutable(), [.. problems, .. builder.Problems], stopwatch.Elapsed);
         return new CodeSetLoadResult(index, report);
     }
 
