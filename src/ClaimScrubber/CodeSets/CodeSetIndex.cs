@@ -21,7 +21,16 @@ public sealed partial class CodeSetIndex
     {
         this.tables = tables.ToFrozenDictionary();
         Releases = releases;
+        knownProcedures = tables.Values.OfType<IProcedureCodeSource>().SelectMany(t => t.ProcedureCodes).Select(c => c.Value).ToFrozenSet();
     }
+
+    private readonly FrozenSet<uint> knownProcedures;
+
+    /// <summary>Gets a value indicating whether any loaded table lists procedure codes.</summary>
+    internal bool HasProcedureCodes => knownProcedures.Count > 0;
+
+    /// <summary>Tells whether any loaded table (HCPCS, fee schedule, NCCI…) knows <paramref name="code"/>.</summary>
+    internal bool IsKnownProcedure(Codes.ProcedureCode code) => knownProcedures.Contains(code.Value);
 
     /// <summary>Gets an index with no table loaded.</summary>
     public static CodeSetIndex Empty { get; } = new CodeSetIndexBuilder().Build();

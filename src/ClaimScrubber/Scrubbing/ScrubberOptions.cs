@@ -8,10 +8,11 @@ namespace ClaimScrubber.Scrubbing;
 /// choices. Validated once when the scrubber is built; every problem is reported together.
 /// </summary>
 /// <remarks>
-/// Configure with <c>ScrubberOptions.Default with { … }</c>.
+/// Configure with <c>ScrubberOptions.Default with { … }</c>. Options specific to a rule family live in
+/// <c>ScrubberOptions.&lt;Family&gt;.cs</c>.
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed record ScrubberOptions
+public sealed partial record ScrubberOptions
 {
     /// <summary>Gets the options with every built-in rule on at its default severity.</summary>
     public static ScrubberOptions Default { get; } = new();
