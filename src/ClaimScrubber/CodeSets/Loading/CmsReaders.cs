@@ -5,5 +5,8 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Hcpcs.HcpcsQuarterlyReader(),
+        new Hcpcs.ModifierListReader(),
+        new PlaceOfService.PlaceOfServiceReader(),
     ];
 }
