@@ -37,21 +37,21 @@ public class CodeValidityRulesTests
     [Fact]
     public void UnknownProcedure_IsReportedForCptAndLevelTwoCodes()
     {
-        var findings = Scrub(TestClaims.Line("99999"), TestClaims.Line("G9999"));
+        var findings = Scrub(TestClaims.Line("99999"), TestClaims.Line("G0000"));
         findings.Select(f => (f.RuleId, f.Line, f.Element, f.Message)).Should().Equal(
             ("PX001", 1, "lines[1].procedureCode", "Procedure code 99999 is not known to any loaded code table."),
-            ("PX001", 2, "lines[2].procedureCode", "Procedure code G9999 is not a HCPCS Level II code: the HCPCS file does not list it, even as terminated."));
+            ("PX001", 2, "lines[2].procedureCode", "Procedure code G0000 is not a HCPCS Level II code: the HCPCS file does not list it, even as terminated."));
         findings.Should().OnlyContain(f => f.Carc == "181" && f.Rarc == "M51" && f.Severity == Severity.Error);
         findings[0].Source.Should().BeNull();
         findings[1].Source.Should().Be(CodeValidityIndex.HcpcsRelease);
-        findings[1].Codes.Should().Equal("G9999");
+        findings[1].Codes.Should().Equal("G0000");
     }
 
     [Fact]
     public void UnknownCptCode_IsNotJudged_WhenNoTableListsCptCodes()
     {
         var scrubber = Scrubber.Create(CodeValidityIndex.Create(cptCodes: false), Options);
-        scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("99999"), TestClaims.Line("G9999"))).Ids().Should().Equal("PX001");
+        scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("99999"), TestClaims.Line("G0000"))).Ids().Should().Equal("PX001");
     }
 
     [Theory]
