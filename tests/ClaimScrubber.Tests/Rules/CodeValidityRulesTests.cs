@@ -85,6 +85,30 @@ public class CodeValidityRulesTests
     }
 
     [Fact]
+    public void CodeMedicareDoesNotAccept_IsReported()
+    {
+        var finding = Scrub(TestClaims.Line("T1017")).Should().ContainSingle().Subject;
+        (finding.RuleId, finding.Element, finding.Severity, finding.Carc, finding.Rarc).Should().Be(("PX003", "lines[1].procedureCode", Severity.Warning, "181", "N56"));
+        finding.Message.Should().Be("Procedure code T1017 is not valid for Medicare (HCPCS coverage code I): Medicare uses another code for this service.");
+        finding.Source.Should().Be(CodeValidityIndex.HcpcsRelease);
+    }
+
+    [Fact]
+    public void StatutorilyExcludedService_NeedsGy()
+    {
+        var finding = Scrub(TestClaims.Line("V5249").WithModifiers("RT")).Should().ContainSingle().Subject;
+        (finding.RuleId, finding.Disposition, finding.Carc, finding.Rarc).Should().Be(("PX004", Disposition.LineDenial, "96", "N425"));
+        finding.Message.Should().Be("Procedure code V5249 is not covered by Medicare by statute (HCPCS coverage code S), and the line lacks modifier GY.");
+        Scrub(TestClaims.Line("V5249").WithModifiers("GY", "RT")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void TerminatedCode_IsNotAlsoJudgedForCoverage()
+    {
+        Scrub(TestClaims.Line("C9300", "2025-07-01")).Select(f => f.RuleId).Should().Equal("PX002");
+    }
+
+    [Fact]
     public void UnknownModifier_IsReportedWithItsPosition()
     {
         var finding = Scrub(TestClaims.Line("99213").WithModifiers("25", "ZZ")).Should().ContainSingle().Subject;

@@ -20,7 +20,7 @@ public class CodeValiditySampleTests
     public void SampleFiles_LoadWithoutProblems()
     {
         var index = SampleIndex();
-        index.Hcpcs!.Count.Should().Be(21);
+        index.Hcpcs!.Count.Should().Be(23);
         (index.Modifiers!.Count, index.Modifiers.LevelOneCount, index.Modifiers.LevelTwoCount).Should().Be((41, 20, 22));
         index.PlacesOfService!.AssignedCount.Should().Be(52);
         index.Hcpcs.Release.Release.Should().Be("2025 Q4 (October)");
@@ -31,7 +31,7 @@ public class CodeValiditySampleTests
     {
         var scrubber = Scrubber.Create(SampleIndex(), ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 9, 30) });
         var claims = ReadClaims(Path.Combine(CmsData.SampleFolder, "claims", "code-validity-claims.json"));
-        claims.Should().HaveCount(13);
+        claims.Should().HaveCount(16);
         foreach (var claim in claims)
         {
             var ids = scrubber.Scrub(claim).Findings.Where(f => Families.Contains(f.Family)).Select(f => f.RuleId).ToList();
