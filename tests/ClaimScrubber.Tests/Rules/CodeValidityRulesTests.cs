@@ -22,7 +22,8 @@ public class CodeValidityRulesTests
             TestClaims.Line("G0439"),
             TestClaims.Line("J3490").WithModifiers("LT", "XS", "59", "76"),
             TestClaims.Line("0001A", "2025-06-30"),
-            TestClaims.Line("C9300", "2025-06-30"));
+            TestClaims.Line("C9300", "2025-06-30"),
+            TestClaims.Line("V5249").WithModifiers("GY", "RT"));
         Scrubber.Scrub(claim).Findings.Should().BeEmpty();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
