@@ -33,7 +33,7 @@ public sealed class ClaimGenerator
 
     private static readonly string[] EvaluationAndManagement = ["99202", "99203", "99204", "99212", "99213", "99214", "99215"];
 
-    private static readonly Npi[] Providers = [Npi.Parse("1245319599"), Npi.Parse("1003000126"), Npi.Parse("1487654324")];
+    private static readonly Npi[] Providers = [Npi.Parse("1245319599"), Npi.Parse("1003000126"), Npi.Parse("1487654323")];
 
     private readonly ClaimGeneratorOptions options;
     private readonly ImmutableArray<IcdCode> diagnoses;
