@@ -5,5 +5,7 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Icd10Cm.IcdOrderFileReader(),
+        new Icd10Cm.IcdOrderAddendaReader(),
     ];
 }
