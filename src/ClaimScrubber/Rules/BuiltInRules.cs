@@ -2,6 +2,9 @@ using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Rules.Diagnoses;
 using ClaimScrubber.Rules.Linkage;
+using ClaimScrubber.Rules.Modifiers;
+using ClaimScrubber.Rules.PlaceOfService;
+using ClaimScrubber.Rules.Procedures;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
@@ -14,6 +17,17 @@ internal static class BuiltInRules
         _ = index;
         _ = options;
         yield return new ClaimStructureRules();
+        if (index.HasProcedureCodes)
+        {
+            yield return new ProcedureCodeRules(index);
+        }
+
+        yield return new ModifierRules(index.Modifiers);
+        if (index.PlacesOfService is { } placesOfService)
+        {
+            yield return new PlaceOfServiceRules(placesOfService);
+        }
+
         yield return new DiagnosisPointerRules();
         if (index.Icd10Cm is { } icd10Cm)
         {

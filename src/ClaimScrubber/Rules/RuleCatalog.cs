@@ -13,6 +13,9 @@ public static partial class RuleCatalog
     [
         .. Claims.All,
         .. Diagnoses.All,
+        .. Procedures.All,
+        .. Modifiers.All,
+        .. PlacesOfService.All,
         .. Linkage.All,
     ];
 

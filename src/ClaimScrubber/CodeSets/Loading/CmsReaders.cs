@@ -7,5 +7,8 @@ internal static class CmsReaders
     [
         new Icd10Cm.IcdOrderFileReader(),
         new Icd10Cm.IcdOrderAddendaReader(),
+        new Hcpcs.HcpcsQuarterlyReader(),
+        new Hcpcs.ModifierListReader(),
+        new PlaceOfService.PlaceOfServiceReader(),
     ];
 }
