@@ -10,7 +10,7 @@ added=$(printf '%s\n' "$out" | grep -F 'error RS0016' | sed -E "s/.*Symbol '(.*)
 removed=$(printf '%s\n' "$out" | grep -F 'error RS0017' | sed -E "s/.*Symbol '(.*)' is part of the declared API, but is either not public or could not be found.*/\1/" | sort -u || true)
 {
   head -n 1 "$api"
-  { tail -n +2 "$api"; [ -n "$added" ] && printf '%s\n' "$added"; } | { grep -v "^$" || true; } | { grep -vxF -f <(printf "%s\n" "${removed:-<none>}") || true; } | LC_ALL=C sort -u
+  { tail -n +2 "$api"; if [ -n "$added" ]; then printf '%s\n' "$added"; fi; } | { grep -v "^$" || true; } | { grep -vxF -f <(printf "%s\n" "${removed:-<none>}") || true; } | LC_ALL=C sort -u
 } > "$api.tmp"
 mv "$api.tmp" "$api"
 echo "public API: $(printf '%s' "$added" | grep -c . || true) added, $(printf '%s' "$removed" | grep -c . || true) removed"
