@@ -7,5 +7,6 @@ internal static class CmsReaders
     [
         new Icd10Cm.IcdOrderFileReader(),
         new Icd10Cm.IcdOrderAddendaReader(),
+        new Icd10Pcs.PcsOrderFileReader(),
     ];
 }
