@@ -34,7 +34,7 @@ internal enum IcdAddendumAction
 }
 
 /// <summary>One change of an addenda file.</summary>
-/// <param name="Line">The 1-based line (of the <c>Revise to:</c> line for a revision).</param>
+/// <param name="Line">The 1-based line (of the <c>Revise from:</c> line for a revision).</param>
 /// <param name="Action">What the change does.</param>
 /// <param name="Record">The record added, deleted, or revised to.</param>
 /// <param name="RevisedFrom">The record a revision replaces, as the addenda state it.</param>
