@@ -10,5 +10,6 @@ internal static class CmsReaders
         new Hcpcs.HcpcsQuarterlyReader(),
         new Hcpcs.ModifierListReader(),
         new PlaceOfService.PlaceOfServiceReader(),
+        new Icd10Pcs.PcsOrderFileReader(),
     ];
 }
