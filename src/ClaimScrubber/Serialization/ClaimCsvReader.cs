@@ -14,7 +14,7 @@ namespace ClaimScrubber.Serialization;
 /// Reads claims from a flat CSV of service lines (see <c>docs/json-contract.md</c>): one row per service line, the
 /// claim-level columns repeated on every row (or left blank after the first), rows of a claim contiguous and grouped by
 /// <c>claimId</c> in file order. Lists (<c>diagnoses</c>, <c>modifiers</c>, <c>diagnosisPointers</c>) are written in
-/// one cell separated by <c>|</c>, <c>;</c>, <c>,</c> or spaces.
+/// one cell separated by <c>|</c>, <c>;</c>, <c>,</c> or white space.
 /// </summary>
 /// <remarks>
 /// The first row is the header; column names are matched ignoring case, and only <c>claimId</c> is required. A bad row
@@ -31,7 +31,7 @@ public static class ClaimCsvReader
     public static ImmutableArray<string> LineColumns { get; } =
         ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "linePlaceOfService", "diagnosisPointers", "lineRenderingNpi", "revenueCode"];
 
-    private static readonly char[] ListSeparators = ['|', ';', ',', ' ', '\t'];
+    private static readonly char[] ListSeparators = ['|', ';', ',', ' ', '\t', '\r', '\n'];
 
     // Element paths of the claim-level columns, as JSON readers name the same elements.
     private static readonly string[] ClaimPaths =
