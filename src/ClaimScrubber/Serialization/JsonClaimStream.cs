@@ -113,7 +113,9 @@ internal sealed class JsonClaimStream
     {
         while (true)
         {
-            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock: eof, state: default);
+            // Never a final block: an array element is always followed by ',' or ']', so a value the reader cannot
+            // finish at the end of the input is a truncated file, not a syntax error.
+            var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), isFinalBlock: false, state: default);
             try
             {
                 if (JsonDocument.TryParseValue(ref reader, out var document))
