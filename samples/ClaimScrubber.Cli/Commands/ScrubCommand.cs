@@ -91,7 +91,7 @@ public static class ScrubCommand
             ? reads.Select(r => (Read: r, Result: r.Scrub(scrubber)))
             : reads.AsParallel().AsOrdered().WithDegreeOfParallelism(settings.Parallel).Select(r => (Read: r, Result: r.Scrub(scrubber)));
 
-        using var sink = OpenSink(settings, stdout);
+        var sink = OpenSink(settings, stdout);
         try
         {
             foreach (var (read, result) in results)
@@ -103,12 +103,24 @@ public static class ScrubCommand
         catch (Exception ex) when (Unwrap(ex) is ClaimReadException or IOException or UnauthorizedAccessException)
         {
             progress?.Clear();
+            sink.Dispose();
+
+            // Results cut short by an unreadable input must not pass for a complete run.
+            if (settings.Output is not null)
+            {
+                File.Delete(settings.Output);
+            }
+
             stderr.WriteLine($"error: {DescribeReadFailure(Unwrap(ex), source.CurrentFile)}");
             return ExitCodes.UnreadableInput;
         }
 
         progress?.Clear();
-        sink.Complete(summary);
+        using (sink)
+        {
+            sink.Complete(summary);
+        }
+
         if (settings.Format != "text")
         {
             stderr.WriteLine(summary.OneLine());

@@ -120,7 +120,7 @@ public static class ClaimCsvReader
 
                 var orphan = new ClaimElements(line);
                 orphan.Error("claimId", null, "The row has no claimId, so it belongs to no claim.");
-                yield return orphan.Result(++ordinal, line, null, true, null!);
+                yield return orphan.Unreadable(++ordinal, line, null);
                 continue;
             }
 

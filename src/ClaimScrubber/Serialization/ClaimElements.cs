@@ -28,16 +28,23 @@ internal sealed class ClaimElements
 
     public void AddRange(IEnumerable<ClaimElementError> more) => errors.AddRange(more);
 
+    /// <summary>The claim's result: unreadable when any error was collected, else the claim <paramref name="build"/> makes.</summary>
     public ClaimReadResult Result(int ordinal, int? sourceLine, string? claimId, bool claimIdUnreadable, Func<Claim> build)
     {
         if (errors.Count > 0)
         {
-            var id = claimIdUnreadable || string.IsNullOrWhiteSpace(claimId) ? ClaimReadResult.Placeholder(ordinal) : claimId;
-            return new ClaimReadResult(ordinal, sourceLine, id, null, [.. errors]);
+            return Unreadable(ordinal, sourceLine, claimIdUnreadable ? null : claimId);
         }
 
         var claim = build();
         return new ClaimReadResult(ordinal, sourceLine, claim.ClaimId, claim, ImmutableArray<ClaimElementError>.Empty);
+    }
+
+    /// <summary>The result of a claim that could not be read, under its id or, when that is unknown, its placeholder.</summary>
+    public ClaimReadResult Unreadable(int ordinal, int? sourceLine, string? claimId)
+    {
+        var id = string.IsNullOrWhiteSpace(claimId) ? ClaimReadResult.Placeholder(ordinal) : claimId.Trim();
+        return new ClaimReadResult(ordinal, sourceLine, id, null, [.. errors]);
     }
 
     public IcdCode? Diagnosis(string? text, string element)

@@ -18,7 +18,7 @@ internal static class ClaimJsonMapper
         if (root.ValueKind != JsonValueKind.Object)
         {
             e.Error(ElementPath.Claim, null, $"A claim is a JSON object, not {KindName(root.ValueKind)}.");
-            return e.Result(ordinal, sourceLine, null, true, null!);
+            return e.Unreadable(ordinal, sourceLine, null);
         }
 
         var before = e.Count;

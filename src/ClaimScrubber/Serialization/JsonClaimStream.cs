@@ -181,7 +181,7 @@ internal sealed class JsonClaimStream
             var e = new ClaimElements(sourceLine);
             var column = (int)(ex.BytePositionInLine ?? 0) + 1;
             e.Error(Scrubbing.ElementPath.Claim, null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{SyntaxProblem(ex)} (position {column})"));
-            return e.Result(ordinal, sourceLine, null, true, null!);
+            return e.Unreadable(ordinal, sourceLine, null);
         }
     }
 

@@ -75,10 +75,12 @@ public sealed class ScrubCommandTests : IDisposable
         var file = Path.Combine(temp, "broken.json");
         File.WriteAllText(file, "[\n {\"claimId\": \"A\"},\n {\"claimId\": \"B\"\n");
 
-        var (exit, _, error) = Run("scrub", file, "--data", EmptyDataFolder(), "--format", "json");
+        var output = Path.Combine(temp, "results.json");
+        var (exit, _, error) = Run("scrub", file, "--data", EmptyDataFolder(), "--format", "json", "--output", output);
 
         exit.Should().Be(2);
         error.Should().Contain($"error: {file}:3:2: The input ends inside a claim: the file is truncated.");
+        File.Exists(output).Should().BeFalse("results cut short must not pass for a complete run");
     }
 
     [Theory]
