@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
+using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Scrubbing;
 
@@ -90,6 +91,35 @@ public sealed class Scrubber
         }
 
         return context.Complete();
+    }
+
+    /// <summary>
+    /// Reports a claim that could not be read: one <c>CLM001</c> finding per element error, at the severity the options
+    /// give <c>CLM001</c>. The claim is not scrubbed further, since its elements are not known.
+    /// </summary>
+    /// <remarks>
+    /// Disabling <c>CLM001</c> does not silence these findings: a claim that was never scrubbed must not look clean.
+    /// </remarks>
+    /// <param name="claimId">The claim's id as read, or a placeholder such as <c>#7</c> (see <see cref="ClaimReadResult.ClaimId"/>).</param>
+    /// <param name="errors">The element errors, such as a <see cref="ClaimReadResult"/>'s <see cref="ClaimReadResult.Errors"/>.</param>
+    /// <returns>The result, with one finding per error.</returns>
+    public ScrubResult ReportUnreadable(string claimId, IEnumerable<ClaimElementError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(claimId);
+        ArgumentNullException.ThrowIfNull(errors);
+        var rule = RuleCatalog.Claims.UnreadableElement;
+        var severity = Settings.SeverityOf(rule);
+        var findings = ImmutableArray.CreateBuilder<Finding>();
+        foreach (var error in errors)
+        {
+            var message = error.SourceLine is { } line
+                ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{error.Message} (input line {line})")
+                : error.Message;
+            findings.Add(new Finding(rule, severity, rule.DefaultDisposition, error.ServiceLine, error.Element, error.Code is { } code ? [code] : [], message,
+                "Correct the element in the billing system and resubmit; the claim is not scrubbed until every element can be read.", rule.Carc, rule.Rarc, null));
+        }
+
+        return new ScrubResult(claimId, findings.ToImmutable());
     }
 
     /// <summary>

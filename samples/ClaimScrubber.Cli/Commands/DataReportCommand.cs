@@ -1,0 +1,60 @@
+using System.CommandLine;
+using System.Globalization;
+using Spectre.Console;
+
+namespace ClaimScrubber.Cli.Commands;
+
+/// <summary><c>data-report --data DIR</c>: what a data folder loads to: tables, releases, row counts, skipped files, problems.</summary>
+public static class DataReportCommand
+{
+    public static Command Create()
+    {
+        var data = CliSupport.DataOption();
+        var command = new Command("data-report", "List the tables a CMS data folder loads: releases, row counts, skipped files and every problem.") { data };
+        command.SetAction(parse => Run(parse.GetValue(data), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        return command;
+    }
+
+    private static int Run(string? dataFolder, TextWriter output, TextWriter error)
+    {
+        var loaded = CliSupport.Load(dataFolder, error, printProblems: false);
+        if (loaded is null)
+        {
+            return ExitCodes.UnreadableInput;
+        }
+
+        var report = loaded.Report;
+        var console = CliSupport.CreateConsole(output);
+        console.MarkupLine($"[bold]Data folder[/] {Markup.Escape(report.Folder)} loaded in {report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        if (report.Tables.IsEmpty)
+        {
+            console.MarkupLine("[yellow]No CMS table loaded: only the rules that read no table will run.[/]");
+        }
+        else
+        {
+            var table = new Table().AddColumns("Table", "Release", "File", "Effective", "Rows");
+            foreach (var release in report.Tables)
+            {
+                var effective = $"{release.EffectiveFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"} to {release.EffectiveTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "…"}";
+                table.AddRow(Markup.Escape(release.Table), Markup.Escape(release.Release), Markup.Escape(release.SourceFile), effective, release.RowCount.ToString("N0", CultureInfo.InvariantCulture));
+            }
+
+            console.Write(table);
+        }
+
+        console.MarkupLine($"[bold]Skipped files[/] (no reader recognises them): {report.SkippedFiles.Length}");
+        foreach (var skipped in report.SkippedFiles)
+        {
+            console.MarkupLine($"  {Markup.Escape(skipped)}");
+        }
+
+        var errors = report.Problems.Count(p => p.IsError);
+        console.MarkupLine($"[bold]Problems[/]: {errors} error(s), {report.Problems.Length - errors} warning(s)");
+        foreach (var problem in report.Problems)
+        {
+            console.MarkupLine($"  [{(problem.IsError ? "red" : "yellow")}]{Markup.Escape(problem.ToString())}[/]");
+        }
+
+        return ExitCodes.Success;
+    }
+}

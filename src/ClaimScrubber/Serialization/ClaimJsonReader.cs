@@ -1,0 +1,69 @@
+using System.Text.Json;
+
+namespace ClaimScrubber.Serialization;
+
+/// <summary>
+/// Reads claims in the JSON contract (see <c>docs/json-contract.md</c>) from a JSON array of claims or from NDJSON
+/// (one claim per line), streaming: one claim is held in memory at a time, whatever the size of the input.
+/// </summary>
+/// <remarks>
+/// The format is told from the first character: <c>[</c> is an array, <c>{</c> is NDJSON. Input is UTF-8, with or
+/// without a byte-order mark. Every claim yields one <see cref="ClaimReadResult"/>, in input order: a claim with
+/// malformed elements is reported with all of them, never dropped. JSON that is not well formed stops an array with
+/// a <see cref="ClaimReadException"/> naming the line and position (nothing after it can be trusted); in NDJSON it
+/// only makes that line's claim unreadable.
+/// </remarks>
+public static class ClaimJsonReader
+{
+    /// <summary>The largest single claim accepted, in bytes; a larger one is taken as a corrupt input.</summary>
+    public const int MaxClaimBytes = 16 * 1024 * 1024;
+
+    /// <summary>Reads the claims of a file, lazily.</summary>
+    /// <param name="path">A <c>.json</c>, <c>.ndjson</c> or <c>.jsonl</c> file.</param>
+    /// <returns>One result per claim, in file order.</returns>
+    /// <exception cref="ClaimReadException">The file is not a JSON array of claims or NDJSON, or an array is not well formed.</exception>
+    /// <exception cref="IOException">The file cannot be opened or read.</exception>
+    public static IEnumerable<ClaimReadResult> ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return ReadFileIterator(path);
+    }
+
+    /// <summary>Reads the claims of a stream, lazily; the stream is read forward only and not disposed.</summary>
+    /// <param name="stream">UTF-8 JSON: an array of claims, or one claim per line.</param>
+    /// <param name="inputName">The name to use in error messages, such as the file name, or <see langword="null"/>.</param>
+    /// <returns>One result per claim, in input order.</returns>
+    /// <exception cref="ClaimReadException">The input is not a JSON array of claims or NDJSON, or an array is not well formed.</exception>
+    public static IEnumerable<ClaimReadResult> Read(Stream stream, string? inputName = null)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return new JsonClaimStream(stream, inputName).ReadAll();
+    }
+
+    /// <summary>Reads one claim from its JSON text.</summary>
+    /// <param name="json">One claim object.</param>
+    /// <returns>The claim, or its element errors.</returns>
+    /// <exception cref="ClaimReadException">The text is not well-formed JSON.</exception>
+    public static ClaimReadResult ReadClaim(string json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return ClaimJsonMapper.Map(document.RootElement, 1, 1);
+        }
+        catch (JsonException ex)
+        {
+            throw new ClaimReadException(null, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, JsonClaimStream.SyntaxProblem(ex), ex);
+        }
+    }
+
+    private static IEnumerable<ClaimReadResult> ReadFileIterator(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        foreach (var result in Read(stream, Path.GetFileName(path)))
+        {
+            yield return result;
+        }
+    }
+}

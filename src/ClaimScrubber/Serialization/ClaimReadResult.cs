@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using ClaimScrubber.Claims;
+using ClaimScrubber.Scrubbing;
+
+namespace ClaimScrubber.Serialization;
+
+/// <summary>
+/// One claim of an input file as read: either the <see cref="Claim"/>, or every element error that kept it from being
+/// read. Readers produce exactly one result per input claim, in input order, so that no claim is dropped silently.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed class ClaimReadResult
+{
+    internal ClaimReadResult(int ordinal, int? sourceLine, string claimId, Claim? claim, ImmutableArray<ClaimElementError> errors)
+    {
+        Ordinal = ordinal;
+        SourceLine = sourceLine;
+        ClaimId = claimId;
+        Claim = claim;
+        Errors = errors.IsDefault ? ImmutableArray<ClaimElementError>.Empty : errors;
+    }
+
+    /// <summary>Gets the claim's 1-based position in its input.</summary>
+    public int Ordinal { get; }
+
+    /// <summary>Gets the 1-based line of the input where the claim starts, or <see langword="null"/> when unknown.</summary>
+    public int? SourceLine { get; }
+
+    /// <summary>
+    /// Gets the claim's id as written, or, when the id itself could not be read, the placeholder <c>#</c> followed by
+    /// <see cref="Ordinal"/> (such as <c>#7</c>). A readable claim with no id at all has the empty id, which
+    /// the structure rules report.
+    /// </summary>
+    public string ClaimId { get; }
+
+    /// <summary>Gets the claim, or <see langword="null"/> when it could not be read.</summary>
+    public Claim? Claim { get; }
+
+    /// <summary>Gets every element error of the claim; empty when it was read.</summary>
+    public ImmutableArray<ClaimElementError> Errors { get; }
+
+    /// <summary>Gets a value indicating whether the claim was read.</summary>
+    [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Claim))]
+    public bool IsReadable => Claim is not null;
+
+    /// <summary>Scrubs the claim, or, when it could not be read, reports its element errors as <c>CLM001</c> findings.</summary>
+    /// <param name="scrubber">The scrubber.</param>
+    /// <returns>The result for this input claim.</returns>
+    public ScrubResult Scrub(Scrubber scrubber)
+    {
+        ArgumentNullException.ThrowIfNull(scrubber);
+        return IsReadable ? scrubber.Scrub(Claim) : scrubber.ReportUnreadable(ClaimId, Errors);
+    }
+
+    internal static string Placeholder(int ordinal) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"#{ordinal}");
+
+    /// <inheritdoc/>
+    public override string ToString() => IsReadable ? $"{ClaimId}: read" : $"{ClaimId}: {Errors.Length} element error(s)";
+}

@@ -1,0 +1,35 @@
+using ClaimScrubber.Scrubbing;
+
+namespace ClaimScrubber.Serialization;
+
+/// <summary>
+/// Writes scrub results in the result contract (see <c>docs/json-contract.md</c>), one object per claim, as a JSON array
+/// or NDJSON: <c>{"claimId","findings":[{"ruleId","family","severity","disposition","line","element","codes","message",
+/// "fixHint","carc","rarc","source"}]}</c>. Enum values are camelCase strings; <c>line</c> is <see langword="null"/>
+/// for claim-level findings; <c>source</c> is the deciding table release's text or <see langword="null"/>.
+/// </summary>
+/// <remarks>Write results as they come; <see cref="Dispose"/> closes the array and flushes. Not thread-safe.</remarks>
+public sealed class ScrubResultJsonWriter : IDisposable
+{
+    private readonly JsonSequenceWriter<ScrubResultDto> writer;
+
+    /// <summary>Creates a writer over <paramref name="stream"/>.</summary>
+    /// <param name="stream">The output.</param>
+    /// <param name="format">An array (default) or NDJSON.</param>
+    /// <param name="indented">Whether to indent an array's objects for reading; NDJSON is always compact.</param>
+    /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open when the writer is disposed.</param>
+    public ScrubResultJsonWriter(Stream stream, JsonOutputFormat format = JsonOutputFormat.Array, bool indented = false, bool leaveOpen = false) =>
+        writer = new JsonSequenceWriter<ScrubResultDto>(stream, format, indented, leaveOpen, ContractJsonContext.Default.ScrubResultDto);
+
+    /// <summary>Returns one result as compact JSON text.</summary>
+    /// <param name="result">The result.</param>
+    /// <returns>The JSON object.</returns>
+    public static string Serialize(ScrubResult result) => CompactJson.Serialize(ScrubResultDto.From(result), ContractJsonContext.Default.ScrubResultDto);
+
+    /// <summary>Writes one result.</summary>
+    /// <param name="result">The result.</param>
+    public void Write(ScrubResult result) => writer.Write(ScrubResultDto.From(result));
+
+    /// <summary>Closes the array (when writing one), flushes, and disposes the stream unless asked to leave it open.</summary>
+    public void Dispose() => writer.Dispose();
+}
