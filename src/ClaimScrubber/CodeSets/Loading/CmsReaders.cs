@@ -5,5 +5,9 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Ncci.PtpCsvReader(),
+        new Ncci.PtpTextReader(),
+        new Ncci.MueReader(),
+        new Ncci.AddOnCodeReader(),
     ];
 }
