@@ -1,6 +1,7 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Rules.Linkage;
+using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
@@ -14,5 +15,19 @@ internal static class BuiltInRules
         _ = options;
         yield return new ClaimStructureRules();
         yield return new DiagnosisPointerRules();
+        if (index.Ptp is { } ptp)
+        {
+            yield return new PtpRule(ptp);
+        }
+
+        if (index.Mue is { } mue)
+        {
+            yield return new MueRule(mue);
+        }
+
+        if (index.AddOnCodes is { } addOnCodes)
+        {
+            yield return new AddOnCodeRule(addOnCodes);
+        }
     }
 }

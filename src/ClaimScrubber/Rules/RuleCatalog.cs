@@ -13,6 +13,7 @@ public static partial class RuleCatalog
     [
         .. Claims.All,
         .. Linkage.All,
+        .. Ncci.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

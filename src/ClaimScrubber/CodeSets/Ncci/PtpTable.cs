@@ -84,17 +84,23 @@ internal sealed class PtpTable
             at--;
         }
 
+        // The CSV form repeats a pair deleted and added again with no effective dates to tell them apart; on a date both
+        // cover, the one deleted first is the edit that was in force then (the other began after it ended).
         var releaseDay = releaseDays.Length == 1 ? releaseDays[0] : releaseDays[NcciSettingNames.ReleaseFor(releaseDays, day)];
+        var found = -1;
+        var foundDeleted = 0;
         for (; at < keys.Length && keys[at] == key; at++)
         {
             var p = payloads[at];
-            if (sourceDays[(byte)(p >> 48)] == releaseDay && NcciDay.InForce((ushort)p, (ushort)(p >> 16), day))
+            var deleted = (ushort)(p >> 16);
+            if (sourceDays[(byte)(p >> 48)] == releaseDay && NcciDay.InForce((ushort)p, deleted, day) && (found < 0 || deleted < foundDeleted))
             {
-                return at;
+                found = at;
+                foundDeleted = deleted;
             }
         }
 
-        return -1;
+        return found;
     }
 
     public ProcedureCode Column1(int row) => ProcedureCode.FromValue((uint)(keys[row] >> 32));
