@@ -20,6 +20,12 @@ internal sealed class AddOnCodeRule : IClaimRule
 
     public void Evaluate(ScrubContext context)
     {
+        // NCCI edits Part B claims (practitioners, outpatient hospitals, suppliers), not inpatient stays.
+        if (context.Claim.Setting == ClaimScrubber.Claims.ClaimSetting.Inpatient)
+        {
+            return;
+        }
+
         var lines = context.Claim.Lines;
         for (var i = 0; i < lines.Length; i++)
         {
