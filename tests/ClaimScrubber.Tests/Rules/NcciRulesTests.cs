@@ -199,6 +199,14 @@ public class NcciRulesTests
     }
 
     [CmsFact]
+    public void InpatientClaim_HasNoNcciEdits()
+    {
+        var claim = Outpatient(L("11045"), L("10060"), L("64483"), L("36415", units: 5));
+        Ncci(new Claim { ClaimId = "I1", Setting = ClaimSetting.Inpatient, Patient = claim.Patient, BillingNpi = claim.BillingNpi, Diagnoses = claim.Diagnoses, Lines = claim.Lines, DischargeDate = new DateOnly(2026, 3, 4) })
+            .Should().BeEmpty();
+    }
+
+    [CmsFact]
     public void AddOn_Type2_IsInformational()
     {
         // 2,0054T,,CCCCC,,2013091,,Contractor Defined Primary Codes

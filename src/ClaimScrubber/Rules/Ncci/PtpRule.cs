@@ -105,7 +105,7 @@ internal sealed class PtpRule : IClaimRule
         {
             if (context.IsEnabled(R.PtpNoModifierAllowed))
             {
-                Report(context, R.PtpNoModifierAllowed, table, row, column1Line, column2Line, null, -1,
+                Report(context, R.PtpNoModifierAllowed, table, row, column1Line, column2Line, null, -1, -1,
                     "modifier indicator 0: no modifier allows both codes to be paid, so {2} is denied.",
                     "Remove {2} from line {4}: it is not separately payable with {1} on the same day; if {1} was billed in error, correct that line instead.");
             }
@@ -126,21 +126,20 @@ internal sealed class PtpRule : IClaimRule
         {
             if (context.IsEnabled(R.PtpModifierMissing))
             {
-                Report(context, R.PtpModifierMissing, table, row, column1Line, column2Line, null, -1,
+                Report(context, R.PtpModifierMissing, table, row, column1Line, column2Line, null, -1, -1,
                     "modifier indicator 1: {2} is denied unless an NCCI-associated modifier shows a separate and distinct service.",
                     "If {2} was a separate and distinct service (other session, site, organ, incision or lesion; other side), append the modifier that documents it (XE, XS, XP, XU or 59; LT/RT or another anatomic modifier); otherwise remove {2}.");
             }
         }
         else if (context.IsEnabled(R.PtpBypassedByModifier))
         {
-            var modifier = lines[onLine].Modifiers[at];
-            Report(context, R.PtpBypassedByModifier, table, row, column1Line, column2Line, modifier.ToString(), onLine,
+            Report(context, R.PtpBypassedByModifier, table, row, column1Line, column2Line, lines[onLine].Modifiers[at].ToString(), onLine, at,
                 "modifier indicator 1, bypassed by modifier {5} on line {6}.",
                 "Make sure the record documents the separate and distinct service that modifier {5} asserts; auditors review 59 and X{{EPSU}} use.");
         }
     }
 
-    private static void Report(ScrubContext context, RuleDescriptor rule, PtpTable table, int row, int column1Line, int column2Line, string? modifier, int modifierLine, string outcome, string fix)
+    private static void Report(ScrubContext context, RuleDescriptor rule, PtpTable table, int row, int column1Line, int column2Line, string? modifier, int modifierLine, int modifierIndex, string outcome, string fix)
     {
         var c1 = table.Column1(row).ToString();
         var c2 = table.Column2(row).ToString();
@@ -154,7 +153,7 @@ internal sealed class PtpRule : IClaimRule
         var hint = string.Format(CultureInfo.InvariantCulture, fix, args);
         var element = modifier is null
             ? ElementPath.LineMember(column2Line + 1, "procedureCode")
-            : ElementPath.LineModifier(modifierLine + 1, context.Claim.Lines[modifierLine].Modifiers.IndexOf(ModifierCode.Parse(modifier)) + 1);
+            : ElementPath.LineModifier(modifierLine + 1, modifierIndex + 1);
         context.Report(rule, column2Line + 1, element, message, hint, modifier is null ? [c1, c2] : [c1, c2, modifier], table.Source(row));
     }
 }
