@@ -5,6 +5,7 @@ using ClaimScrubber.Rules.Linkage;
 using ClaimScrubber.Rules.Modifiers;
 using ClaimScrubber.Rules.PlaceOfService;
 using ClaimScrubber.Rules.Procedures;
+using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
@@ -32,6 +33,19 @@ internal static class BuiltInRules
         if (index.Icd10Cm is { } icd10Cm)
         {
             yield return new DiagnosisCodeRules(icd10Cm);
+        if (index.Ptp is { } ptp)
+        {
+            yield return new PtpRule(ptp);
+        }
+
+        if (index.Mue is { } mue)
+        {
+            yield return new MueRule(mue);
+        }
+
+        if (index.AddOnCodes is { } addOnCodes)
+        {
+            yield return new AddOnCodeRule(addOnCodes);
         }
     }
 }

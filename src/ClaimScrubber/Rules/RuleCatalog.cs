@@ -17,6 +17,7 @@ public static partial class RuleCatalog
         .. Modifiers.All,
         .. PlacesOfService.All,
         .. Linkage.All,
+        .. Ncci.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

@@ -11,5 +11,9 @@ internal static class CmsReaders
         new Hcpcs.ModifierListReader(),
         new PlaceOfService.PlaceOfServiceReader(),
         new Icd10Pcs.PcsOrderFileReader(),
+        new Ncci.PtpCsvReader(),
+        new Ncci.PtpTextReader(),
+        new Ncci.MueReader(),
+        new Ncci.AddOnCodeReader(),
     ];
 }

@@ -1,0 +1,122 @@
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.CodeSets.Ncci;
+
+/// <summary>The PTP modifier indicator of a code pair.</summary>
+internal enum PtpModifierIndicator : byte
+{
+    /// <summary>0: no modifier allows the column 2 code with the column 1 code.</summary>
+    NotAllowed = 0,
+
+    /// <summary>1: an NCCI-associated modifier allows both codes when the services are distinct.</summary>
+    Allowed = 1,
+
+    /// <summary>9: the edit does not apply (it was deleted back to its effective date).</summary>
+    NotApplicable = 9,
+}
+
+/// <summary>
+/// The NCCI procedure-to-procedure edits of one setting, from one or more quarterly releases. A row is a pair key
+/// (<c>column1 &lt;&lt; 32 | column2</c>, packed codes) in a sorted array with a parallel payload word holding the
+/// effective and deletion days, the modifier indicator, the rationale (index into a small string table) and the
+/// release (file) it came from: 16 bytes a pair.
+/// </summary>
+/// <remarks>
+/// Which release applies is decided by the date of service: the newest release published on or before it (before
+/// the first, the first). Within that release, the row in force on the date applies.
+/// <para>This type is immutable and thread-safe; look-ups allocate nothing.</para>
+/// </remarks>
+internal sealed class PtpTable
+{
+    private readonly ulong[] keys;
+    private readonly ulong[] payloads;
+    private readonly string[] rationales;
+    private readonly TableRelease[] sources;
+    private readonly ushort[] sourceDays;
+    private readonly ushort[] releaseDays;
+    private readonly uint[] codes;
+
+    internal PtpTable(NcciSetting setting, ulong[] keys, ulong[] payloads, string[] rationales, TableRelease[] sources, ushort[] sourceDays, uint[] codes)
+    {
+        Setting = setting;
+        this.keys = keys;
+        this.payloads = payloads;
+        this.rationales = rationales;
+        this.sources = sources;
+        this.sourceDays = sourceDays;
+        this.codes = codes;
+        releaseDays = [.. sourceDays.Distinct().Order()];
+    }
+
+    public NcciSetting Setting { get; }
+
+    /// <summary>Gets how many rows (pairs, over every loaded release) the table holds.</summary>
+    public int Count => keys.Length;
+
+    /// <summary>Gets the files the table was read from, in slot order.</summary>
+    public IReadOnlyList<TableRelease> Sources => sources;
+
+    /// <summary>Gets every code that appears in a pair, sorted, each once.</summary>
+    public ReadOnlySpan<uint> Codes => codes;
+
+    public static ulong KeyOf(uint column1, uint column2) => ((ulong)column1 << 32) | column2;
+
+    internal static ulong Pack(ushort effective, ushort deleted, PtpModifierIndicator indicator, byte rationale, byte source) =>
+        effective | ((ulong)deleted << 16) | ((ulong)indicator << 32) | ((ulong)rationale << 40) | ((ulong)source << 48);
+
+    /// <summary>
+    /// Finds the edit with <paramref name="column1"/> in column 1 and <paramref name="column2"/> in column 2 in force on
+    /// <paramref name="day"/> (see <see cref="NcciDay"/>), in the release that applies to that day.
+    /// </summary>
+    /// <returns>The row, or -1 when no edit is in force.</returns>
+    public int Find(ProcedureCode column1, ProcedureCode column2, ushort day)
+    {
+        var key = KeyOf(column1.Value, column2.Value);
+        var at = Array.BinarySearch(keys, key);
+        if (at < 0)
+        {
+            return -1;
+        }
+
+        // Several releases (and, in the dated layout, a pair deleted and added again) give one key several rows.
+        while (at > 0 && keys[at - 1] == key)
+        {
+            at--;
+        }
+
+        // The CSV form repeats a pair deleted and added again with no effective dates to tell them apart; on a date both
+        // cover, the one deleted first is the edit that was in force then (the other began after it ended).
+        var releaseDay = releaseDays.Length == 1 ? releaseDays[0] : releaseDays[NcciSettingNames.ReleaseFor(releaseDays, day)];
+        var found = -1;
+        var foundDeleted = 0;
+        for (; at < keys.Length && keys[at] == key; at++)
+        {
+            var p = payloads[at];
+            var deleted = (ushort)(p >> 16);
+            if (sourceDays[(byte)(p >> 48)] == releaseDay && NcciDay.InForce((ushort)p, deleted, day) && (found < 0 || deleted < foundDeleted))
+            {
+                found = at;
+                foundDeleted = deleted;
+            }
+        }
+
+        return found;
+    }
+
+    public ProcedureCode Column1(int row) => ProcedureCode.FromValue((uint)(keys[row] >> 32));
+
+    public ProcedureCode Column2(int row) => ProcedureCode.FromValue((uint)keys[row]);
+
+    public PtpModifierIndicator Indicator(int row) => (PtpModifierIndicator)(byte)(payloads[row] >> 32);
+
+    public string Rationale(int row) => rationales[(byte)(payloads[row] >> 40)];
+
+    public DateOnly? Effective(int row) => (ushort)payloads[row] is var d && d != NcciDay.Start ? NcciDay.ToDate(d) : null;
+
+    public DateOnly? Deleted(int row) => (ushort)(payloads[row] >> 16) is var d && d != NcciDay.Open ? NcciDay.ToDate(d) : null;
+
+    public TableRelease Source(int row) => sources[(byte)(payloads[row] >> 48)];
+
+    /// <summary>Tells whether the rationale says the codes are mutually exclusive (rather than column 2 being a component of column 1).</summary>
+    public bool IsMutuallyExclusive(int row) => Rationale(row).StartsWith("Mutually exclusive", StringComparison.OrdinalIgnoreCase);
+}

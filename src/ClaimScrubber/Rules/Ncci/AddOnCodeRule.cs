@@ -1,0 +1,116 @@
+using System.Globalization;
+using ClaimScrubber.CodeSets.Ncci;
+using ClaimScrubber.Codes;
+using ClaimScrubber.Scrubbing;
+using R = ClaimScrubber.Rules.RuleCatalog.Ncci;
+
+namespace ClaimScrubber.Rules.Ncci;
+
+/// <summary>
+/// NCCI add-on code edits: an add-on code is paid only with a primary procedure on the same date of service. The
+/// table of the quarter in force on the line's date decides; add-on edits are the same for every setting.
+/// </summary>
+internal sealed class AddOnCodeRule : IClaimRule
+{
+    private readonly AddOnCodeTables tables;
+
+    public AddOnCodeRule(AddOnCodeTables tables) => this.tables = tables;
+
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.AddOnWithoutPrimary, R.AddOnType3WithoutListedPrimary, R.AddOnContractorDefined, R.AddOnAlone];
+
+    public void Evaluate(ScrubContext context)
+    {
+        // NCCI edits Part B claims (practitioners, outpatient hospitals, suppliers), not inpatient stays.
+        if (context.Claim.Setting == ClaimScrubber.Claims.ClaimSetting.Inpatient)
+        {
+            return;
+        }
+
+        var lines = context.Claim.Lines;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].ProcedureCode is not { } code || lines[i].ServiceDate is not { } date)
+            {
+                continue;
+            }
+
+            var day = NcciDay.Of(date);
+            var table = tables.For(day);
+            if (table.TypeOf(code, day) is not { } type)
+            {
+                continue;
+            }
+
+            var hasPrimaryService = false;
+            var hasListedPrimary = false;
+            for (var j = 0; j < lines.Length; j++)
+            {
+                if (j == i || lines[j].ProcedureCode is not { } other || lines[j].ServiceDate != date)
+                {
+                    continue;
+                }
+
+                hasPrimaryService |= table.TypeOf(other, day) is null;
+                hasListedPrimary |= table.IsListedPrimary(code, other, day);
+            }
+
+            if (hasListedPrimary)
+            {
+                continue;
+            }
+
+            var number = i + 1;
+            var dateText = NcciDay.Format(date);
+            if (!hasPrimaryService)
+            {
+                if (context.IsEnabled(R.AddOnAlone))
+                {
+                    Report(context, R.AddOnAlone, table, code, number,
+                        string.Format(CultureInfo.InvariantCulture, "{0} is an add-on code (type {1}) and no primary service is billed on {2}: an add-on code is never paid alone.", code, (int)type, dateText),
+                        Hint(table, code, day));
+                }
+
+                continue;
+            }
+
+            if (type == AddOnType.ListedPrimaries)
+            {
+                if (context.IsEnabled(R.AddOnWithoutPrimary))
+                {
+                    Report(context, R.AddOnWithoutPrimary, table, code, number,
+                        string.Format(CultureInfo.InvariantCulture, "{0} is a type 1 add-on code and none of its listed primary codes is billed on {1}.", code, dateText),
+                        Hint(table, code, day));
+                }
+            }
+            else if (type == AddOnType.SomeListed)
+            {
+                if (context.IsEnabled(R.AddOnType3WithoutListedPrimary))
+                {
+                    var listed = table.HasListedPrimaries(code, day);
+                    Report(context, R.AddOnType3WithoutListedPrimary, table, code, number,
+                        string.Format(CultureInfo.InvariantCulture, listed
+                            ? "{0} is a type 3 add-on code and none of its listed primary codes is billed on {1}; the contractor may accept another primary."
+                            : "{0} is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the service billed on {1} qualifies.", code, dateText),
+                        listed ? Hint(table, code, day) : "Check the contractor's list of primary codes for this add-on code before sending.");
+                }
+            }
+            else if (context.IsEnabled(R.AddOnContractorDefined))
+            {
+                Report(context, R.AddOnContractorDefined, table, code, number,
+                    string.Format(CultureInfo.InvariantCulture, "{0} is a type 2 add-on code: its primary codes are defined by the Medicare contractor, not NCCI.", code),
+                    "Check the contractor's list of primary codes for this add-on code before sending.");
+            }
+        }
+    }
+
+    private static string Hint(AddOnCodeTable table, ProcedureCode code, ushort day)
+    {
+        var primaries = table.DescribePrimaries(code, day);
+        return primaries.Length == 0
+            ? string.Format(CultureInfo.InvariantCulture, "Bill {0} with the primary procedure it adds to, on the same date, or remove it.", code)
+            : string.Format(CultureInfo.InvariantCulture, "Bill {0} with one of its primary codes ({1}) on the same date, or remove it.", code, primaries);
+    }
+
+    private static void Report(ScrubContext context, RuleDescriptor rule, AddOnCodeTable table, ProcedureCode code, int line, string message, string hint) =>
+        context.Report(rule, line, ElementPath.LineMember(line, "procedureCode"), message, hint, [code.ToString()], table.Release);
+}

@@ -1,0 +1,151 @@
+using System.Globalization;
+using System.Text;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets.Ncci;
+using ClaimScrubber.Codes;
+using ClaimScrubber.Scrubbing;
+using R = ClaimScrubber.Rules.RuleCatalog.Ncci;
+
+namespace ClaimScrubber.Rules.Ncci;
+
+/// <summary>
+/// NCCI medically unlikely edits. Professional claims use the practitioner table, except for DME lines: the claim
+/// model carries no supplier flag (DMEPOS suppliers bill on the same professional form), so a line counts as a DME
+/// supplier line when the DME supplier table lists its code and the practitioner table does not, or lists it with
+/// value 0 (not payable to a practitioner, so only a supplier bills it). Outpatient hospital claims use the
+/// outpatient hospital table; inpatient claims have no MUEs here.
+/// </summary>
+internal sealed class MueRule : IClaimRule
+{
+    private readonly MueTables tables;
+
+    public MueRule(MueTables tables) => this.tables = tables;
+
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.MueLineExceeded, R.MueDatePolicyExceeded, R.MueDateClinicalExceeded, R.MueNotPayable];
+
+    public void Evaluate(ScrubContext context)
+    {
+        var claim = context.Claim;
+        NcciSetting setting;
+        switch (claim.Setting)
+        {
+            case ClaimSetting.Professional:
+                setting = NcciSetting.Practitioner;
+                break;
+            case ClaimSetting.OutpatientHospital:
+                setting = NcciSetting.OutpatientHospital;
+                break;
+            default:
+                return;
+        }
+
+        var lines = claim.Lines;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.ProcedureCode is not { } code || line.ServiceDate is not { } date)
+            {
+                continue;
+            }
+
+            var day = NcciDay.Of(date);
+            var table = tables.For(setting, day);
+            var row = table?.Find(code) ?? -1;
+            if (setting == NcciSetting.Practitioner && (row < 0 || table!.Value(row) == 0) && tables.For(NcciSetting.DmeSupplier, day) is { } dme && dme.Find(code) is var dmeRow && dmeRow >= 0)
+            {
+                table = dme;
+                row = dmeRow;
+            }
+
+            if (row < 0)
+            {
+                continue;
+            }
+
+            var limit = table!.Value(row);
+            var indicator = table.Indicator(row);
+            if (limit == 0)
+            {
+                if (context.IsEnabled(R.MueNotPayable))
+                {
+                    Report(context, R.MueNotPayable, table, code, i,
+                        string.Format(CultureInfo.InvariantCulture, "{0} has an MUE value of 0 in the NCCI {1} MUE table (adjudication indicator {2}, rationale \"{3}\"): it is not payable in this setting.", code, NcciSettingNames.Of(table.Setting), (int)indicator, table.Rationale(row)),
+                        string.Format(CultureInfo.InvariantCulture, "Check the code: {0} is not payable to a {1} provider; bill the service under the code or setting that pays it, or remove the line.", code, NcciSettingNames.Of(table.Setting)));
+                }
+
+                continue;
+            }
+
+            if (indicator == MueIndicator.Line)
+            {
+                if (line.Units > limit && context.IsEnabled(R.MueLineExceeded))
+                {
+                    Report(context, R.MueLineExceeded, table, code, i,
+                        string.Format(CultureInfo.InvariantCulture, "Line {0} bills {1} units of {2}; its MUE is {3} per line (adjudication indicator 1, line edit; rationale \"{4}\").", i + 1, line.Units, code, limit, table.Rationale(row)),
+                        string.Format(CultureInfo.InvariantCulture, "Bill at most {0} units of {1} on one line; units beyond it on a separate line need an appropriate modifier (such as 76, 77, 91 or an anatomic modifier) and documentation.", limit, code));
+                }
+
+                continue;
+            }
+
+            // A date-of-service edit counts every line of the code on the date once, at the first such line.
+            if (SeenBefore(lines, i, code, date))
+            {
+                continue;
+            }
+
+            var units = line.Units;
+            var others = 0;
+            for (var j = i + 1; j < lines.Length; j++)
+            {
+                if (lines[j].ProcedureCode == code && lines[j].ServiceDate == date)
+                {
+                    units += lines[j].Units;
+                    others++;
+                }
+            }
+
+            var rule = indicator == MueIndicator.DatePolicy ? R.MueDatePolicyExceeded : R.MueDateClinicalExceeded;
+            if (units > limit && context.IsEnabled(rule))
+            {
+                var kind = indicator == MueIndicator.DatePolicy ? "2, date of service edit: policy" : "3, date of service edit: clinical";
+                var where = others == 0 ? string.Create(CultureInfo.InvariantCulture, $"line {i + 1}") : "lines " + LinesOf(lines, i, code, date);
+                Report(context, rule, table, code, i,
+                    string.Format(CultureInfo.InvariantCulture, "{0} bill {1} units of {2} on {3}; its MUE is {4} per day (adjudication indicator {5}; rationale \"{6}\"), counted over every line of the date.", where, units, code, NcciDay.Format(date), limit, kind, table.Rationale(row)),
+                    indicator == MueIndicator.DatePolicy
+                        ? string.Format(CultureInfo.InvariantCulture, "Bill at most {0} units of {1} for the date: the policy limit is absolute and modifiers do not raise it; check for duplicate or mistyped units.", limit, code)
+                        : string.Format(CultureInfo.InvariantCulture, "Bill at most {0} units of {1} for the date, or, if more were medically necessary, keep the documentation for an appeal; check for duplicate or mistyped units.", limit, code));
+            }
+        }
+    }
+
+    private static bool SeenBefore(System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int i, ProcedureCode code, DateOnly date)
+    {
+        for (var k = 0; k < i; k++)
+        {
+            if (lines[k].ProcedureCode == code && lines[k].ServiceDate == date)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string LinesOf(System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int first, ProcedureCode code, DateOnly date)
+    {
+        var text = new StringBuilder().Append(first + 1);
+        for (var j = first + 1; j < lines.Length; j++)
+        {
+            if (lines[j].ProcedureCode == code && lines[j].ServiceDate == date)
+            {
+                text.Append(", ").Append(j + 1);
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static void Report(ScrubContext context, RuleDescriptor rule, MueTable table, ProcedureCode code, int line, string message, string hint) =>
+        context.Report(rule, line + 1, ElementPath.LineMember(line + 1, "units"), message, hint, [code.ToString()], table.Release);
+}

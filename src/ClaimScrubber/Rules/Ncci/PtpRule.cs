@@ -1,0 +1,159 @@
+using System.Globalization;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets.Ncci;
+using ClaimScrubber.Codes;
+using ClaimScrubber.Scrubbing;
+using R = ClaimScrubber.Rules.RuleCatalog.Ncci;
+
+namespace ClaimScrubber.Rules.Ncci;
+
+/// <summary>
+/// NCCI procedure-to-procedure edits: every pair of lines with the same date of service (and, on a professional claim,
+/// the same rendering provider) is looked up in both orders in the setting's PTP table.
+/// </summary>
+internal sealed class PtpRule : IClaimRule
+{
+    /// <summary>
+    /// The NCCI PTP-associated modifiers (NCCI Policy Manual, chapter I): anatomic, global surgery, and 27, 59, 91, X{EPSU}.
+    /// Sorted, searched as packed values.
+    /// </summary>
+    private static readonly ushort[] BypassModifiers = [.. new[]
+    {
+        "E1", "E2", "E3", "E4", "FA", "F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9",
+        "TA", "T1", "T2", "T3", "T4", "T5", "T6", "T7", "T8", "T9", "LT", "RT", "LC", "LD", "RC", "LM", "RI",
+        "24", "25", "57", "58", "78", "79", "27", "59", "91", "XE", "XS", "XP", "XU",
+    }.Select(m => ModifierCode.Parse(m).Value).Order()];
+
+    private readonly PtpTables tables;
+
+    public PtpRule(PtpTables tables) => this.tables = tables;
+
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.PtpNoModifierAllowed, R.PtpModifierMissing, R.PtpBypassedByModifier];
+
+    public void Evaluate(ScrubContext context)
+    {
+        var claim = context.Claim;
+        var table = claim.Setting switch
+        {
+            ClaimSetting.Professional => tables.Practitioner,
+            ClaimSetting.OutpatientHospital => tables.OutpatientHospital,
+            _ => null,
+        };
+        if (table is null)
+        {
+            return;
+        }
+
+        var lines = claim.Lines;
+        var sameProvider = claim.Setting == ClaimSetting.Professional;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var first = lines[i];
+            if (first.ProcedureCode is not { } firstCode || first.ServiceDate is not { } date)
+            {
+                continue;
+            }
+
+            var day = NcciDay.Of(date);
+            for (var j = i + 1; j < lines.Length; j++)
+            {
+                var second = lines[j];
+                if (second.ProcedureCode is not { } secondCode || second.ServiceDate != date || secondCode == firstCode
+                    || (sameProvider && claim.RenderingNpiFor(first) != claim.RenderingNpiFor(second)))
+                {
+                    continue;
+                }
+
+                Check(context, table, lines, i, j, day);
+                Check(context, table, lines, j, i, day);
+            }
+        }
+    }
+
+    /// <summary>Finds the index of the first NCCI-associated modifier on <paramref name="line"/>, or -1.</summary>
+    internal static int BypassModifierAt(ServiceLine line)
+    {
+        var modifiers = line.Modifiers;
+        for (var m = 0; m < modifiers.Length; m++)
+        {
+            if (Array.BinarySearch(BypassModifiers, modifiers[m].Value) >= 0)
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    private static void Check(ScrubContext context, PtpTable table, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int column1Line, int column2Line, ushort day)
+    {
+        var column1 = lines[column1Line];
+        var column2 = lines[column2Line];
+        var row = table.Find(column1.ProcedureCode!.Value, column2.ProcedureCode!.Value, day);
+        if (row < 0)
+        {
+            return;
+        }
+
+        var indicator = table.Indicator(row);
+        if (indicator == PtpModifierIndicator.NotApplicable)
+        {
+            return;
+        }
+
+        if (indicator == PtpModifierIndicator.NotAllowed)
+        {
+            if (context.IsEnabled(R.PtpNoModifierAllowed))
+            {
+                Report(context, R.PtpNoModifierAllowed, table, row, column1Line, column2Line, null, -1, -1,
+                    "modifier indicator 0: no modifier allows both codes to be paid, so {2} is denied.",
+                    "Remove {2} from line {4}: it is not separately payable with {1} on the same day; if {1} was billed in error, correct that line instead.");
+            }
+
+            return;
+        }
+
+        // The modifier may sit on either line; the column 2 line is where payers expect it, so it is looked at first.
+        var onLine = column2Line;
+        var at = BypassModifierAt(column2);
+        if (at < 0)
+        {
+            onLine = column1Line;
+            at = BypassModifierAt(column1);
+        }
+
+        if (at < 0)
+        {
+            if (context.IsEnabled(R.PtpModifierMissing))
+            {
+                Report(context, R.PtpModifierMissing, table, row, column1Line, column2Line, null, -1, -1,
+                    "modifier indicator 1: {2} is denied unless an NCCI-associated modifier shows a separate and distinct service.",
+                    "If {2} was a separate and distinct service (other session, site, organ, incision or lesion; other side), append the modifier that documents it (XE, XS, XP, XU or 59; LT/RT or another anatomic modifier); otherwise remove {2}.");
+            }
+        }
+        else if (context.IsEnabled(R.PtpBypassedByModifier))
+        {
+            Report(context, R.PtpBypassedByModifier, table, row, column1Line, column2Line, lines[onLine].Modifiers[at].ToString(), onLine, at,
+                "modifier indicator 1, bypassed by modifier {5} on line {6}.",
+                "Make sure the record documents the separate and distinct service that modifier {5} asserts; auditors review 59 and X{{EPSU}} use.");
+        }
+    }
+
+    private static void Report(ScrubContext context, RuleDescriptor rule, PtpTable table, int row, int column1Line, int column2Line, string? modifier, int modifierLine, int modifierIndex, string outcome, string fix)
+    {
+        var c1 = table.Column1(row).ToString();
+        var c2 = table.Column2(row).ToString();
+        var rationale = table.Rationale(row);
+        var kind = table.IsMutuallyExclusive(row) ? "mutually exclusive" : "comprehensive/component";
+        var date = NcciDay.Format(context.Claim.Lines[column2Line].ServiceDate!.Value);
+        var head = string.Format(CultureInfo.InvariantCulture, "NCCI {0} PTP edit ({1}, rationale \"{2}\"): {3} (line {4}) is column 2 to {5} (line {6}) on {7}; ",
+            NcciSettingNames.Of(table.Setting), kind, rationale, c2, column2Line + 1, c1, column1Line + 1, date);
+        object?[] args = [kind, c1, c2, column1Line + 1, column2Line + 1, modifier, modifierLine + 1];
+        var message = head + string.Format(CultureInfo.InvariantCulture, outcome, args);
+        var hint = string.Format(CultureInfo.InvariantCulture, fix, args);
+        var element = modifier is null
+            ? ElementPath.LineMember(column2Line + 1, "procedureCode")
+            : ElementPath.LineModifier(modifierLine + 1, modifierIndex + 1);
+        context.Report(rule, column2Line + 1, element, message, hint, modifier is null ? [c1, c2] : [c1, c2, modifier], table.Source(row));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets.Loading;
+using ClaimScrubber.Codes;
+using ClaimScrubber.Rules;
+using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Tests.Support;
+
+namespace ClaimScrubber.Tests.Rules;
+
+/// <summary>The repository's sample NCCI tables load with the real readers, and the sample claims hit each rule they are named after.</summary>
+public class NcciSampleTests
+{
+    private static readonly Lazy<CodeSetLoadResult> Sample = new(() => CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "ncci")));
+
+    [Fact]
+    public void SampleFolder_LoadsEveryNcciTable_WithoutProblems()
+    {
+        var result = Sample.Value;
+        result.Report.Problems.Should().BeEmpty();
+        result.Index.Releases.Select(r => (r.Table, r.RowCount)).Should().Equal(
+            ("NCCI MUE DME supplier", 4), ("NCCI MUE outpatient hospital", 12), ("NCCI MUE practitioner", 28),
+            ("NCCI PTP outpatient hospital", 6), ("NCCI PTP practitioner", 32), ("NCCI add-on codes", 15));
+        result.Index.IsKnownProcedure(ProcedureCode.Parse("0001A")).Should().BeTrue("NCCI tables make their codes known");
+    }
+
+    [Fact]
+    public void SampleClaims_EachHitsTheRuleItIsNamedAfter()
+    {
+        var scrubber = Scrubber.Create(Sample.Value.Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(CmsData.SampleFolder, "claims", "ncci-claims.json")));
+        var outcomes = json.RootElement.EnumerateArray().Select(ReadClaim).Select(c => (c.ClaimId, Ids: string.Join(" ", scrubber.Scrub(c).Findings.Select(f => f.RuleId))));
+        outcomes.Should().Equal(
+            ("NCCI-CLEAN-1", ""), ("NCCI-CLEAN-2", ""), ("NCCI-CLEAN-3", ""),
+            ("NCCI001-IND0", "NCCI001"), ("NCCI002-IND1", "NCCI002"), ("NCCI003-25", "NCCI003"), ("NCCI003-XS", "NCCI003"),
+            ("NCCI003-LTRT", "NCCI003"), ("NCCI002-MUTEX", "NCCI002"), ("NCCI002-OPPS", "NCCI002"),
+            ("NCCI022-MUE3", "NCCI022"), ("NCCI021-MUE2", "NCCI021"), ("NCCI020-MUE1", "NCCI020"), ("NCCI023-MUE0", "NCCI023"),
+            ("NCCI040-AOC1", "NCCI040"), ("NCCI043-ALONE", "NCCI043"), ("NCCI041-AOC3", "NCCI041"), ("NCCI042-AOC2", "NCCI042"));
+    }
+
+    [Fact]
+    public void AddOnType3_WithNoListedPrimaries_IsAWarningToCheckTheContractorsList()
+    {
+        var folder = Directory.CreateTempSubdirectory("ncci-aoc3-");
+        try
+        {
+            File.WriteAllText(Path.Combine(folder.FullName, "AOC_V2026Q2-MCR.csv"),
+                "AOC_Edit_Type,Add-On_Code,AOC_DelDT,Primary_Code,Primary_Code_DelDT,AOC_Edit_EffDT,AOC_Edit_DelDT,Special_Instruction_Notes\n3,96160,,CCCCC,,2017001,,\n");
+            var scrubber = Scrubber.Create(CmsFolderLoader.Load(folder.FullName).Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
+            var finding = scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("10060"), TestClaims.Line("96160"))).Findings.Should().ContainSingle().Subject;
+            (finding.RuleId, finding.Severity, finding.Line).Should().Be(("NCCI041", Severity.Warning, 2));
+            finding.Message.Should().Be("96160 is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the service billed on 2026-03-02 qualifies.");
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Reads the claim JSON contract (the CLI owns the real reader; this reads only what NCCI rules use).</summary>
+    private static Claim ReadClaim(JsonElement c)
+    {
+        static DateOnly Date(JsonElement e) => DateOnly.Parse(e.GetString()!, CultureInfo.InvariantCulture);
+        return new Claim
+        {
+            ClaimId = c.GetProperty("claimId").GetString()!,
+            Setting = c.GetProperty("setting").GetString() switch { "outpatientHospital" => ClaimSetting.OutpatientHospital, "inpatient" => ClaimSetting.Inpatient, _ => ClaimSetting.Professional },
+            Patient = new Patient { BirthDate = Date(c.GetProperty("patient").GetProperty("birthDate")), Sex = Sex.Female },
+            BillingNpi = Npi.Parse(c.GetProperty("billingNpi").GetString()!),
+            RenderingNpi = Npi.Parse(c.GetProperty("renderingNpi").GetString()!),
+            PlaceOfService = PlaceOfServiceCode.Parse(c.GetProperty("placeOfService").GetString()!),
+            FrequencyCode = c.GetProperty("frequencyCode").GetString(),
+            Diagnoses = [.. c.GetProperty("diagnoses").EnumerateArray().Select(d => IcdCode.Parse(d.GetString()!))],
+            Lines = [.. c.GetProperty("lines").EnumerateArray().Select(l => new ServiceLine
+            {
+                ProcedureCode = ProcedureCode.Parse(l.GetProperty("procedureCode").GetString()!),
+                Modifiers = [.. l.GetProperty("modifiers").EnumerateArray().Select(m => ModifierCode.Parse(m.GetString()!))],
+                Units = l.GetProperty("units").GetDecimal(),
+                Charge = l.GetProperty("charge").GetDecimal(),
+                ServiceDate = Date(l.GetProperty("serviceDate")),
+                DiagnosisPointers = [.. l.GetProperty("diagnosisPointers").EnumerateArray().Select(p => p.GetInt32())],
+            })],
+        };
+    }
+}
