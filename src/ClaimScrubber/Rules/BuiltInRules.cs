@@ -15,7 +15,6 @@ internal static class BuiltInRules
 {
     public static IEnumerable<IClaimRule> Create(CodeSetIndex index, ScrubberOptions options)
     {
-        _ = index;
         _ = options;
         yield return new ClaimStructureRules();
         if (index.HasProcedureCodes)
@@ -33,6 +32,8 @@ internal static class BuiltInRules
         if (index.Icd10Cm is { } icd10Cm)
         {
             yield return new DiagnosisCodeRules(icd10Cm);
+        }
+
         if (index.Ptp is { } ptp)
         {
             yield return new PtpRule(ptp);

@@ -53,7 +53,8 @@ public sealed class ScrubCommandTests : IDisposable
         sequential.Exit.Should().Be(0);
         parallel.Exit.Should().Be(0);
         parallel.Output.Should().Be(sequential.Output);
-        sequential.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(23).And.OnlyContain(l => l.StartsWith("{\"claimId\":", StringComparison.Ordinal));
+        var expected = Directory.GetFiles(samples, "*.json").Sum(f => ClaimJsonReader.ReadFile(f).Count()) + ClaimCsvReader.ReadFile(Path.Combine(samples, "sample-lines.csv")).Count();
+        sequential.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(expected).And.OnlyContain(l => l.StartsWith("{\"claimId\":", StringComparison.Ordinal));
     }
 
     [Fact]

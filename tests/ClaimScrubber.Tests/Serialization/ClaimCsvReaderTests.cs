@@ -80,7 +80,7 @@ public class ClaimCsvReaderTests
             ("patient.birthDate", "The date is not a calendar date in the form yyyy-MM-dd.", (int?)3),
             ("patient.sex", "The sex is not F, M or U.", 2),
             ("billingNpi", "'123' is not an NPI: expected ten digits.", 2),
-            ("diagnoses[1]", "'E11.9!' is not an ICD-10-CM code: expected a letter, a digit, then 1 to 5 letters or digits, with an optional dot after the third character.", 2));
+            ("diagnoses[1]", "'E11.9!' is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits, with an optional dot after the third character.", 2));
     }
 
     [Fact]

@@ -144,7 +144,7 @@ public class ClaimJsonReaderTests
             ("renderingNpi", "Expected a string, found a number."),
             ("placeOfService", "'1A' is not a place-of-service code: expected two digits from 01 to 99."),
             ("dischargeDate", "The date is not a calendar date in the form yyyy-MM-dd."),
-            ("diagnoses[2]", "'E11.9!' is not an ICD-10-CM code: expected a letter, a digit, then 1 to 5 letters or digits, with an optional dot after the third character."),
+            ("diagnoses[2]", "'E11.9!' is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits, with an optional dot after the third character."),
             ("diagnoses[3]", "Expected a string, found a number."),
             ("diagnoses[4]", "The diagnosis is empty; remove the entry or give the ICD-10-CM code."),
             ("lines[1].procedureCode", "'9921' is not a HCPCS/CPT procedure code: expected five letters or digits."),

@@ -93,7 +93,7 @@ public class ScrubResultJsonWriterTests
 
         result.ClaimId.Should().Be("U1");
         result.Findings.Select(f => (f.RuleId, f.Severity, f.Line, f.Element, f.Message, f.Codes.SingleOrDefault())).Should().Equal(
-            ("CLM001", Severity.Error, (int?)null, "diagnoses[1]", "'E11.9!' is not an ICD-10-CM code: expected a letter, a digit, then 1 to 5 letters or digits, with an optional dot after the third character. (input line 1)", "E11.9!"),
+            ("CLM001", Severity.Error, (int?)null, "diagnoses[1]", "'E11.9!' is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits, with an optional dot after the third character. (input line 1)", "E11.9!"),
             ("CLM001", Severity.Error, 1, "lines[1].modifiers[1]", "'2' is not a modifier: expected two letters or digits. (input line 1)", "2"));
         result.Findings.Should().OnlyContain(f => f.Disposition == Disposition.ClaimRejection && f.Carc == "16" && f.Rarc == "MA130" && f.Source == null);
     }
