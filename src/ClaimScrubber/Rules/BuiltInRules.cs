@@ -1,6 +1,9 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Rules.Linkage;
+using ClaimScrubber.Rules.Modifiers;
+using ClaimScrubber.Rules.PlaceOfService;
+using ClaimScrubber.Rules.Procedures;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
@@ -14,5 +17,12 @@ internal static class BuiltInRules
         _ = options;
         yield return new ClaimStructureRules();
         yield return new DiagnosisPointerRules();
+        yield return new SinglePlaceOfServiceRule();
+        if (index.FeeSchedule is { } fees)
+        {
+            yield return new FeeScheduleStatusRules(fees);
+            yield return new FeeScheduleModifierRules(fees);
+            yield return new FeeSchedulePlaceOfServiceRules(fees, null);
+        }
     }
 }

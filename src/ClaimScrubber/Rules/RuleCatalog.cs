@@ -13,6 +13,9 @@ public static partial class RuleCatalog
     [
         .. Claims.All,
         .. Linkage.All,
+        .. FeeScheduleModifiers.All,
+        .. FeeScheduleProcedures.All,
+        .. FeeSchedulePlaceOfService.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>
