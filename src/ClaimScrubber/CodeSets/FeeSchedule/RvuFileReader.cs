@@ -284,7 +284,7 @@ internal sealed partial class RvuFileReader : ICmsFileReader
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^PPRRVU(?<year>\d{2}|\d{4})(_(?<month>[A-Za-z]{3}))?.*\.(csv|txt)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^PPRRVU(?<year>\d{4}|\d{2})(_(?<month>[A-Za-z]{3}))?.*\.(csv|txt)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FileNamePattern();
 
     [GeneratedRegex(@"(?<year>\d{4}) National Physician Fee Schedule Relative Value File (?<month>[A-Za-z]+) Release", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

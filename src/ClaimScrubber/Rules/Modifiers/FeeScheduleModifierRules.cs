@@ -41,7 +41,8 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.ProcedureCode is not { } code || !table.TryGet(code, out var entry))
+            // A code may be listed only with its component (a lab interpretation with only a 26 row).
+            if (line.ProcedureCode is not { } code || !(table.TryGet(code, out var entry) || table.TryGet(code, M.ComponentOf(line), out entry)))
             {
                 continue;
             }
@@ -69,8 +70,9 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
             {
                 present |= Has26;
 
-                // Indicator 1 splits both ways; 6 (lab physician interpretation) forbids only TC.
-                if (entry.PcTc is not (1 or 6))
+                // Indicator 1 splits both ways; 6 (lab physician interpretation) forbids only TC. A priced 26 row allows it too:
+                // lab codes paid under the lab fee schedule (PC/TC 9) have 26 rows with indicator 6 for the interpretation.
+                if (entry.PcTc is not (1 or 6) && !table.HasRow(code, m))
                 {
                     Report(context, R.ComponentNotSplittable, number, position, code, m,
                         $"Modifier 26 is not allowed on {code}: its PC/TC indicator is {entry.PcTc} ({PcTcMeaning(entry.PcTc)}).",
@@ -80,7 +82,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
             else if (m == M.Technical)
             {
                 present |= HasTc;
-                if (entry.PcTc != 1)
+                if (entry.PcTc != 1 && !table.HasRow(code, m))
                 {
                     Report(context, R.ComponentNotSplittable, number, position, code, m,
                         $"Modifier TC is not allowed on {code}: its PC/TC indicator is {entry.PcTc} ({PcTcMeaning(entry.PcTc)}).",
