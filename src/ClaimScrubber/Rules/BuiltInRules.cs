@@ -16,13 +16,28 @@ internal static class BuiltInRules
         _ = index;
         _ = options;
         yield return new ClaimStructureRules();
+        if (index.HasProcedureCodes)
+        {
+            yield return new ProcedureCodeRules(index);
+        }
+
+        yield return new ModifierRules(index.Modifiers);
+        if (index.PlacesOfService is { } placesOfService)
+        {
+            yield return new PlaceOfServiceRules(placesOfService);
+        }
+
         yield return new DiagnosisPointerRules();
         yield return new SinglePlaceOfServiceRule();
         if (index.FeeSchedule is { } fees)
         {
             yield return new FeeScheduleStatusRules(fees);
             yield return new FeeScheduleModifierRules(fees);
-            yield return new FeeSchedulePlaceOfServiceRules(fees, null);
+            yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
         }
     }
+
+    /// <summary>Reads the POS table's fee schedule facility flag; unassigned or unlisted codes give null (POS001 reports them).</summary>
+    private static Func<Codes.PlaceOfServiceCode, bool?>? FacilityFlag(CodeSets.PlaceOfService.PlaceOfServiceTable? places) =>
+        places is null ? null : code => places.TryGet(code, out var info) && info.IsAssigned ? info.IsFacility : null;
 }

@@ -12,6 +12,9 @@ public static partial class RuleCatalog
     public static ImmutableArray<RuleDescriptor> All { get; } =
     [
         .. Claims.All,
+        .. Procedures.All,
+        .. Modifiers.All,
+        .. PlacesOfService.All,
         .. Linkage.All,
         .. FeeScheduleModifiers.All,
         .. FeeScheduleProcedures.All,

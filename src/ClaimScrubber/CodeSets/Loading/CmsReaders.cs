@@ -5,6 +5,9 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Hcpcs.HcpcsQuarterlyReader(),
+        new Hcpcs.ModifierListReader(),
+        new PlaceOfService.PlaceOfServiceReader(),
         new FeeSchedule.RvuFileReader(),
     ];
 }
