@@ -91,10 +91,10 @@ public class FeeScheduleModifierRulesTests
     }
 
     [Theory]
-    [InlineData("27447")] // bilateral 1: 150% adjustment applies when billed with 50
-    [InlineData("73560")] // bilateral 3: each side paid at 100% when billed with 50
-    public void Mod50_WhereBilateralPaymentApplies_IsClean(string code) =>
-        Scrub(Line(code).At("22").WithModifiers("50")).Findings.Should().BeEmpty();
+    [InlineData("27447", "22")] // bilateral 1: 150% adjustment applies when billed with 50 (non-facility NA: billed in a hospital)
+    [InlineData("73560", "11")] // bilateral 3: each side paid at 100% when billed with 50 (facility NA: billed in the office)
+    public void Mod50_WhereBilateralPaymentApplies_IsClean(string code, string place) =>
+        Scrub(Line(code).At(place).WithModifiers("50")).Findings.Should().BeEmpty();
 
     [Fact]
     public void Mod50_WithASide_IsContradictory() =>
