@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Generation;
@@ -33,10 +34,11 @@ public sealed class ClaimGenerator
 
     private static readonly string[] EvaluationAndManagement = ["99202", "99203", "99204", "99212", "99213", "99214", "99215"];
 
-    private static readonly Npi[] Providers = [Npi.Parse("1245319599"), Npi.Parse("1003000126"), Npi.Parse("1487654324")];
+    private static readonly Npi[] Providers = [Npi.Parse("1245319599"), Npi.Parse("1003000126"), Npi.Parse("1487654323")];
 
     private readonly ClaimGeneratorOptions options;
     private readonly ImmutableArray<IcdCode> diagnoses;
+    private readonly ImmutableArray<IcdCode> otherDiagnoses;
     private readonly ImmutableArray<ProcedureCode> commonProcedures;
     private readonly ImmutableArray<ProcedureCode> otherProcedures;
 
@@ -48,7 +50,7 @@ public sealed class ClaimGenerator
         ArgumentNullException.ThrowIfNull(index);
         this.options = options ?? ClaimGeneratorOptions.Default;
         this.options.Validate();
-        diagnoses = [.. CommonDiagnoses.Select(IcdCode.Parse)];
+        (diagnoses, otherDiagnoses) = DiagnosisPools(index, this.options);
         var common = CommonProcedures.Select(ProcedureCode.Parse);
         commonProcedures = index.HasProcedureCodes ? [.. common.Where(index.IsKnownProcedure)] : [.. common];
         if (commonProcedures.IsEmpty)
@@ -83,7 +85,7 @@ public sealed class ClaimGenerator
     {
         var span = options.LastServiceDate.DayNumber - options.FirstServiceDate.DayNumber + 1;
         var date = DateOnly.FromDayNumber(options.FirstServiceDate.DayNumber + random.Next(span));
-        var claimDiagnoses = DrawDistinct(random, diagnoses, Math.Min(options.DiagnosesPerClaim, diagnoses.Length));
+        var claimDiagnoses = DrawDistinct(random, diagnoses, otherDiagnoses, Math.Min(options.DiagnosesPerClaim, diagnoses.Length));
         var rendering = Providers[random.Next(Providers.Length)];
         var lines = new ServiceLine[options.LinesPerClaim];
         for (var l = 0; l < lines.Length; l++)
@@ -123,6 +125,28 @@ public sealed class ClaimGenerator
         return random.NextDouble() < options.ErrorRate ? InjectError(random, claim) : claim;
     }
 
+    /// <summary>
+    /// The everyday diagnoses billable on every date the options span, and every other such code, so that generated
+    /// claims are valid whatever fiscal year their date falls in. Without an ICD-10-CM table, the everyday list alone.
+    /// </summary>
+    private static (ImmutableArray<IcdCode> Common, ImmutableArray<IcdCode> Other) DiagnosisPools(CodeSetIndex index, ClaimGeneratorOptions options)
+    {
+        var common = CommonDiagnoses.Select(IcdCode.Parse);
+        var icd = index.Icd10Cm;
+        if (icd is null || icd.FiscalYears.IsEmpty)
+        {
+            return ([.. common], []);
+        }
+
+        var first = IcdCodeSet.FiscalYearOf(options.FirstServiceDate);
+        var last = IcdCodeSet.FiscalYearOf(options.LastServiceDate);
+        var years = Enumerable.Range(first, last - first + 1).Select(icd.NearestYear).Distinct().ToArray();
+        bool BillableThroughout(IcdCode code) => years.All(y => icd.IsBillable(code, y));
+        var usable = common.Where(BillableThroughout).ToImmutableArray();
+        var other = icd.Records(years[0]).Where(r => r.Billable && BillableThroughout(r.Code)).Select(r => r.Code).ToImmutableArray();
+        return (usable.Length >= 4 ? usable : [.. usable, .. other.Take(4)], other);
+    }
+
     private static ServiceLine[] Deduplicate(ServiceLine[] lines)
     {
         var seen = new HashSet<uint>();
@@ -159,12 +183,13 @@ public sealed class ClaimGenerator
         return With(claim, claim.Diagnoses, lines.ToImmutable());
     }
 
-    private static ImmutableArray<T> DrawDistinct<T>(Random random, ImmutableArray<T> pool, int count)
+    private static ImmutableArray<T> DrawDistinct<T>(Random random, ImmutableArray<T> pool, ImmutableArray<T> rarePool, int count)
     {
         var picked = new List<T>(count);
         while (picked.Count < count)
         {
-            var candidate = pool[random.Next(pool.Length)];
+            // One draw in ten is any other valid code, as real claims carry a long tail of diagnoses.
+            var candidate = rarePool.Length > 0 && random.NextDouble() < 0.1 ? rarePool[random.Next(rarePool.Length)] : pool[random.Next(pool.Length)];
             if (!picked.Contains(candidate))
             {
                 picked.Add(candidate);

@@ -1,5 +1,6 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
+using ClaimScrubber.Rules.Diagnoses;
 using ClaimScrubber.Rules.Linkage;
 using ClaimScrubber.Rules.Modifiers;
 using ClaimScrubber.Rules.PlaceOfService;
@@ -28,6 +29,11 @@ internal static class BuiltInRules
         }
 
         yield return new DiagnosisPointerRules();
+        if (index.Icd10Cm is { } icd10Cm)
+        {
+            yield return new DiagnosisCodeRules(icd10Cm);
+        }
+
         yield return new SinglePlaceOfServiceRule();
         if (index.FeeSchedule is { } fees)
         {

@@ -22,7 +22,8 @@ public class CodeValidityRulesTests
             TestClaims.Line("G0439"),
             TestClaims.Line("J3490").WithModifiers("LT", "XS", "59", "76"),
             TestClaims.Line("0001A", "2025-06-30"),
-            TestClaims.Line("C9300", "2025-06-30"));
+            TestClaims.Line("C9300", "2025-06-30"),
+            TestClaims.Line("V5249").WithModifiers("GY", "RT"));
         Scrubber.Scrub(claim).Findings.Should().BeEmpty();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -37,21 +38,21 @@ public class CodeValidityRulesTests
     [Fact]
     public void UnknownProcedure_IsReportedForCptAndLevelTwoCodes()
     {
-        var findings = Scrub(TestClaims.Line("99999"), TestClaims.Line("G9999"));
+        var findings = Scrub(TestClaims.Line("99999"), TestClaims.Line("G0000"));
         findings.Select(f => (f.RuleId, f.Line, f.Element, f.Message)).Should().Equal(
             ("PX001", 1, "lines[1].procedureCode", "Procedure code 99999 is not known to any loaded code table."),
-            ("PX001", 2, "lines[2].procedureCode", "Procedure code G9999 is not a HCPCS Level II code: the HCPCS file does not list it, even as terminated."));
+            ("PX001", 2, "lines[2].procedureCode", "Procedure code G0000 is not a HCPCS Level II code: the HCPCS file does not list it, even as terminated."));
         findings.Should().OnlyContain(f => f.Carc == "181" && f.Rarc == "M51" && f.Severity == Severity.Error);
         findings[0].Source.Should().BeNull();
         findings[1].Source.Should().Be(CodeValidityIndex.HcpcsRelease);
-        findings[1].Codes.Should().Equal("G9999");
+        findings[1].Codes.Should().Equal("G0000");
     }
 
     [Fact]
     public void UnknownCptCode_IsNotJudged_WhenNoTableListsCptCodes()
     {
         var scrubber = Scrubber.Create(CodeValidityIndex.Create(cptCodes: false), Options);
-        scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("99999"), TestClaims.Line("G9999"))).Ids().Should().Equal("PX001");
+        scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("99999"), TestClaims.Line("G0000"))).Ids().Should().Equal("PX001");
     }
 
     [Theory]
@@ -82,6 +83,30 @@ public class CodeValidityRulesTests
         findings.Select(f => f.Message).Should().Equal(reported
             ? ["Procedure code A2036 takes effect on 2025-10-01, after the date of service 2025-09-30."]
             : []);
+    }
+
+    [Fact]
+    public void CodeMedicareDoesNotAccept_IsReported()
+    {
+        var finding = Scrub(TestClaims.Line("T1017")).Should().ContainSingle().Subject;
+        (finding.RuleId, finding.Element, finding.Severity, finding.Carc, finding.Rarc).Should().Be(("PX003", "lines[1].procedureCode", Severity.Warning, "181", "N56"));
+        finding.Message.Should().Be("Procedure code T1017 is not valid for Medicare (HCPCS coverage code I): Medicare uses another code for this service.");
+        finding.Source.Should().Be(CodeValidityIndex.HcpcsRelease);
+    }
+
+    [Fact]
+    public void StatutorilyExcludedService_NeedsGy()
+    {
+        var finding = Scrub(TestClaims.Line("V5249").WithModifiers("RT")).Should().ContainSingle().Subject;
+        (finding.RuleId, finding.Disposition, finding.Carc, finding.Rarc).Should().Be(("PX004", Disposition.LineDenial, "96", "N425"));
+        finding.Message.Should().Be("Procedure code V5249 is not covered by Medicare by statute (HCPCS coverage code S), and the line lacks modifier GY.");
+        Scrub(TestClaims.Line("V5249").WithModifiers("GY", "RT")).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void TerminatedCode_IsNotAlsoJudgedForCoverage()
+    {
+        Scrub(TestClaims.Line("C9300", "2025-07-01")).Select(f => f.RuleId).Should().Equal("PX002");
     }
 
     [Fact]

@@ -27,15 +27,15 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
     public void Read(CmsFile file)
     {
         var (release, from, to) = ReleaseOf(file);
-        TabularColumns columns = null!;
+        Columns columns = null!;
         var procedures = new List<(uint Code, HcpcsCodeInfo Info, int Line)>(9000);
         var modifiers = new List<(ushort Code, HcpcsCodeInfo Info, int Line)>(400);
         string? previousCode = null;
         var previousRecord = string.Empty;
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file), Required, c => columns = c))
+        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file), Required, c => columns = new Columns(c)))
         {
-            var text = row[columns["HCPC"]];
-            var recordId = row[columns["RECID"]];
+            var text = row[columns.Code];
+            var recordId = row[columns.RecordId];
             switch (recordId)
             {
                 case "3":
@@ -131,12 +131,12 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
         return result;
     }
 
-    private static bool TryReadInfo(CmsFile file, TabularRow row, TabularColumns columns, string code, out HcpcsCodeInfo info)
+    private static bool TryReadInfo(CmsFile file, TabularRow row, Columns columns, string code, out HcpcsCodeInfo info)
     {
         info = default;
-        if (!TryDate(file, row, columns, "ADD DT", code, out var added)
-            || !TryDate(file, row, columns, "ACT EFF DT", code, out var actionEffective)
-            || !TryDate(file, row, columns, "TERM DT", code, out var terminated))
+        if (!TryDate(file, row, columns.Added, "ADD DT", code, out var added)
+            || !TryDate(file, row, columns.ActionEffective, "ACT EFF DT", code, out var actionEffective)
+            || !TryDate(file, row, columns.Terminated, "TERM DT", code, out var terminated))
         {
             return false;
         }
@@ -147,16 +147,16 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
             return false;
         }
 
-        var action = Letter(file, row, row[columns["ACTION CD"]], "ACTION CD", code, "ABCDFNPRST");
-        var coverage = Letter(file, row, row[columns["COV"]], "COV", code, "CDIMS");
-        info = new HcpcsCodeInfo(added, actionEffective, terminated, action, coverage, row[columns["BETOS"]],
-            Join(row, columns, TypeOfServiceColumns, string.Empty), Join(row, columns, CrossReferenceColumns, " "), row[columns["SHORT DESCRIPTION"]]);
+        var action = Letter(file, row, row[columns.Action], "ACTION CD", code, "ABCDFNPRST");
+        var coverage = Letter(file, row, row[columns.Coverage], "COV", code, "CDIMS");
+        info = new HcpcsCodeInfo(added, actionEffective, terminated, action, coverage, row[columns.Betos],
+            Join(row, columns.TypesOfService, string.Empty), Join(row, columns.CrossReferences, " "), row[columns.ShortDescription]);
         return true;
     }
 
-    private static bool TryDate(CmsFile file, TabularRow row, TabularColumns columns, string column, string code, out DateOnly? date)
+    private static bool TryDate(CmsFile file, TabularRow row, int index, string column, string code, out DateOnly? date)
     {
-        var text = row[columns[column]];
+        var text = row[index];
         date = null;
         if (text.Length == 0)
         {
@@ -189,12 +189,12 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
         return text[0];
     }
 
-    private static string Join(TabularRow row, TabularColumns columns, string[] names, string separator)
+    private static string Join(TabularRow row, int[] indexes, string separator)
     {
-        var values = new List<string>(names.Length);
-        foreach (var name in names)
+        var values = new List<string>(indexes.Length);
+        foreach (var index in indexes)
         {
-            var value = row[columns.Optional(name)];
+            var value = row[index];
             if (value.Length > 0)
             {
                 values.Add(value);
@@ -202,6 +202,32 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
         }
 
         return values.Count == 0 ? string.Empty : string.Intern(string.Join(separator, values));
+    }
+
+    /// <summary>The column indexes, resolved once from the header.</summary>
+    private sealed class Columns(TabularColumns header)
+    {
+        public int Code { get; } = header["HCPC"];
+
+        public int RecordId { get; } = header["RECID"];
+
+        public int ShortDescription { get; } = header["SHORT DESCRIPTION"];
+
+        public int Coverage { get; } = header["COV"];
+
+        public int Betos { get; } = header["BETOS"];
+
+        public int Added { get; } = header["ADD DT"];
+
+        public int ActionEffective { get; } = header["ACT EFF DT"];
+
+        public int Terminated { get; } = header["TERM DT"];
+
+        public int Action { get; } = header["ACTION CD"];
+
+        public int[] TypesOfService { get; } = [.. TypeOfServiceColumns.Select(header.Optional)];
+
+        public int[] CrossReferences { get; } = [.. CrossReferenceColumns.Select(header.Optional)];
     }
 
     [GeneratedRegex(@"^HCPC(?<year>\d{4})_(?<month>[A-Za-z]{3})_ANWEB.*\.(xlsx|csv)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -5,6 +5,8 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Icd10Cm.IcdOrderFileReader(),
+        new Icd10Cm.IcdOrderAddendaReader(),
         new Hcpcs.HcpcsQuarterlyReader(),
         new Hcpcs.ModifierListReader(),
         new PlaceOfService.PlaceOfServiceReader(),

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Hcpcs;
 using ClaimScrubber.Codes;
@@ -7,7 +8,10 @@ using R = ClaimScrubber.Rules.RuleCatalog.Procedures;
 
 namespace ClaimScrubber.Rules.Procedures;
 
-/// <summary>Each line's procedure code exists (PX001) and, for HCPCS Level II, is valid on the date of service (PX002).</summary>
+/// <summary>
+/// Each line's procedure code exists (PX001) and, for HCPCS Level II, is valid on the date of service (PX002) and
+/// billable to Medicare as the HCPCS coverage code says (PX003, PX004).
+/// </summary>
 internal sealed class ProcedureCodeRules : IClaimRule
 {
     private readonly CodeSetIndex index;
@@ -25,7 +29,9 @@ internal sealed class ProcedureCodeRules : IClaimRule
         judgesLevelOne = index.KnownProcedureCodes.Any(c => !c.IsLevelTwo);
     }
 
-    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.UnknownProcedure, R.ProcedureNotActive];
+    private static readonly ModifierCode Gy = ModifierCode.Parse("GY");
+
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.UnknownProcedure, R.ProcedureNotActive, R.NotValidForMedicare, R.NonCoveredWithoutGy];
 
     public void Evaluate(ScrubContext context)
     {
@@ -48,10 +54,39 @@ internal sealed class ProcedureCodeRules : IClaimRule
                 }
             }
 
-            if (hcpcs is not null && line.ServiceDate is { } date && hcpcs.TryGet(code, out var info) && !info.IsActiveOn(date) && context.IsEnabled(R.ProcedureNotActive))
+            if (hcpcs is null || !hcpcs.TryGet(code, out var info))
             {
-                ReportInactive(context, number, code, date, info, hcpcs.Release);
+                continue;
             }
+
+            if (line.ServiceDate is { } date && !info.IsActiveOn(date))
+            {
+                if (context.IsEnabled(R.ProcedureNotActive))
+                {
+                    ReportInactive(context, number, code, date, info, hcpcs.Release);
+                }
+
+                continue;
+            }
+
+            CheckCoverage(context, line, number, code, info.CoverageCode, hcpcs.Release);
+        }
+    }
+
+    private static void CheckCoverage(ScrubContext context, ServiceLine line, int number, ProcedureCode code, char coverage, TableRelease release)
+    {
+        if (coverage == 'I' && context.IsEnabled(R.NotValidForMedicare))
+        {
+            context.Report(R.NotValidForMedicare, number, ElementPath.LineMember(number, "procedureCode"),
+                $"Procedure code {code} is not valid for Medicare (HCPCS coverage code I): Medicare uses another code for this service.",
+                "Bill Medicare the code it recognises for the service; keep this code for payers that accept it.", [code.ToString()], release);
+        }
+        else if (coverage is 'M' or 'S' && !line.HasModifier(Gy) && context.IsEnabled(R.NonCoveredWithoutGy))
+        {
+            var why = coverage == 'S' ? "not covered by Medicare by statute (HCPCS coverage code S)" : "not covered by Medicare (HCPCS coverage code M)";
+            context.Report(R.NonCoveredWithoutGy, number, ElementPath.LineMember(number, "procedureCode"),
+                $"Procedure code {code} is {why}, and the line lacks modifier GY.",
+                "Append GY so that Medicare denies the line promptly with the patient or a secondary payer liable, or bill the payer that covers it.", [code.ToString()], release);
         }
     }
 
