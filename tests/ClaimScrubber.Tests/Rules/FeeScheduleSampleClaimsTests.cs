@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;
@@ -34,6 +37,22 @@ public class FeeScheduleSampleClaimsTests
         var claim = Load().Single(c => c.ClaimId == claimId);
         var result = FeeScheduleFixture.Scrubber().Scrub(claim);
         string.Join(' ', result.Findings.OrderBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).Select(f => $"{f.Line}:{f.RuleId}")).Should().Be(expected);
+    }
+
+    [CmsFact]
+    public void SampleClaims_AgainstTheFullRvuAndPlaceOfServiceFiles_GiveTheSameFindings()
+    {
+        // The full October 2025 RVU file and CMS's place-of-service list (real facility flags) decide as the sample does.
+        var builder = new CodeSetIndexBuilder();
+        builder.SetTable(CmsFolderLoader.Load(CmsData.File("pfs")).Index.FeeSchedule!);
+        builder.SetTable(CmsFolderLoader.Load(CmsData.File("pos")).Index.PlacesOfService!);
+        var scrubber = Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
+        foreach (var row in Expected)
+        {
+            var claim = Load().Single(c => c.ClaimId == (string)row[0]);
+            var findings = scrubber.Scrub(claim).Findings.OrderBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).Select(f => $"{f.Line}:{f.RuleId}");
+            string.Join(' ', findings).Should().Be((string)row[1], claim.ClaimId);
+        }
     }
 
     [Fact]
