@@ -55,11 +55,20 @@ internal sealed partial class RvuFileReader : ICmsFileReader
             file.Warning(null, string.Create(CultureInfo.InvariantCulture, $"{rows.Count - table.Count} repeated code+modifier row(s); the first of each was kept"));
         }
 
-        file.AddTo(b =>
+        // Readers run in parallel, so when a folder holds several quarterly releases the latest is chosen at Build.
+        file.AddTo(b => b.Part(() => new List<FeeScheduleTable>(), tables => UseLatest(b, tables)).Add(table));
+    }
+
+    private static void UseLatest(CodeSetIndexBuilder builder, List<FeeScheduleTable> tables)
+    {
+        var ordered = tables.OrderByDescending(t => t.Release.EffectiveFrom).ThenBy(t => t.Release.SourceFile, StringComparer.Ordinal).ToList();
+        var latest = ordered[0];
+        builder.SetTable(latest);
+        builder.AddRelease(latest.Release);
+        foreach (var other in ordered.Skip(1))
         {
-            b.SetTable(table);
-            b.AddRelease(table.Release);
-        });
+            builder.AddProblem(new LoadProblem(other.Release.SourceFile, null, $"RVU release {other.Release.Release} is not used: the folder also holds the later release {latest.Release.Release} ({latest.Release.SourceFile}).", IsError: false));
+        }
     }
 
     /// <summary>Reads the CSV form; returns the release named in the title lines, if any.</summary>

@@ -156,6 +156,20 @@ public sealed class RvuFileReaderTests : IDisposable
         result.Index.Releases.Should().ContainSingle().Which.SourceFile.Should().Be("PPRRVU2025_Oct.csv");
     }
 
+    [Fact]
+    public void TwoQuarterlyReleases_InOneFolder_TheLaterIsUsed()
+    {
+        var sample = File.ReadAllLines(Path.Combine(CmsData.SampleFolder, "cms", "pfs", "PPRRVU2025_Oct.csv"), Encoding.Latin1);
+        Directory.CreateDirectory(Path.Combine(folder, "jul"));
+        File.WriteAllLines(Path.Combine(folder, "PPRRVU2025_Oct.csv"), sample, Encoding.Latin1);
+        File.WriteAllLines(Path.Combine(folder, "jul", "PPRRVU2025_Jul.csv"), [sample[0].Replace("October", "July", StringComparison.Ordinal), .. sample.Skip(1).Take(12)], Encoding.Latin1);
+
+        var result = CmsFolderLoader.Load(folder);
+        result.Index.FeeSchedule!.Release.Release.Should().Be("2025 October");
+        result.Index.Releases.Should().ContainSingle();
+        result.Report.Problems.Should().ContainSingle().Which.Message.Should().Be("RVU release 2025 July is not used: the folder also holds the later release 2025 October (PPRRVU2025_Oct.csv).");
+    }
+
     [CmsFact]
     public void FullCsv_Loads19090Rows_WithSpotValues()
     {
