@@ -47,6 +47,16 @@ internal static class BuiltInRules
         if (index.AddOnCodes is { } addOnCodes)
         {
             yield return new AddOnCodeRule(addOnCodes);
+        yield return new SinglePlaceOfServiceRule();
+        if (index.FeeSchedule is { } fees)
+        {
+            yield return new FeeScheduleStatusRules(fees);
+            yield return new FeeScheduleModifierRules(fees);
+            yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
         }
     }
+
+    /// <summary>Reads the POS table's fee schedule facility flag; unassigned or unlisted codes give null (POS001 reports them).</summary>
+    private static Func<Codes.PlaceOfServiceCode, bool?>? FacilityFlag(CodeSets.PlaceOfService.PlaceOfServiceTable? places) =>
+        places is null ? null : code => places.TryGet(code, out var info) && info.IsAssigned ? info.IsFacility : null;
 }

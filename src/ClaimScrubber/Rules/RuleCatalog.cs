@@ -18,6 +18,9 @@ public static partial class RuleCatalog
         .. PlacesOfService.All,
         .. Linkage.All,
         .. Ncci.All,
+        .. FeeScheduleModifiers.All,
+        .. FeeScheduleProcedures.All,
+        .. FeeSchedulePlaceOfService.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

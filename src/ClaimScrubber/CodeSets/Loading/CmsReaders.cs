@@ -15,5 +15,6 @@ internal static class CmsReaders
         new Ncci.PtpTextReader(),
         new Ncci.MueReader(),
         new Ncci.AddOnCodeReader(),
+        new FeeSchedule.RvuFileReader(),
     ];
 }

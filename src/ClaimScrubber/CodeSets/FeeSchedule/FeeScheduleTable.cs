@@ -1,0 +1,71 @@
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.CodeSets.FeeSchedule;
+
+/// <summary>
+/// The physician fee schedule RVU file's payment-policy indicators, one row per code and per code with modifier
+/// (26, TC, 53), keyed by the packed code and modifier in one sorted array. No description text is kept (CPT
+/// descriptors are AMA text).
+/// </summary>
+/// <remarks>This type is immutable and thread-safe; look-ups allocate nothing.</remarks>
+internal sealed class FeeScheduleTable : IProcedureCodeSource
+{
+    private readonly ulong[] keys;
+    private readonly FeeScheduleEntry[] entries;
+
+    /// <summary>Creates the table from rows in any order; a repeated code+modifier keeps the first row.</summary>
+    public FeeScheduleTable(IEnumerable<(ProcedureCode Code, ModifierCode Modifier, FeeScheduleEntry Entry)> rows, TableRelease release)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var list = rows.Select(r => (Key: KeyOf(r.Code, r.Modifier), r.Entry)).ToList();
+
+        // A stable sort keeps the first of any duplicates in front, where DistinctBy keeps it.
+        list = [.. list.OrderBy(r => r.Key).DistinctBy(r => r.Key)];
+        keys = [.. list.Select(r => r.Key)];
+        entries = [.. list.Select(r => r.Entry)];
+        Release = release;
+    }
+
+    /// <summary>Gets the release the table was read from.</summary>
+    public TableRelease Release { get; }
+
+    /// <summary>Gets how many rows (code and code+modifier) the table holds.</summary>
+    public int Count => keys.Length;
+
+    /// <inheritdoc/>
+    public IEnumerable<ProcedureCode> ProcedureCodes
+    {
+        get
+        {
+            for (var i = 0; i < keys.Length; i++)
+            {
+                if (i == 0 || keys[i] >> 16 != keys[i - 1] >> 16)
+                {
+                    yield return ProcedureCode.FromValue((uint)(keys[i] >> 16));
+                }
+            }
+        }
+    }
+
+    /// <summary>Finds the row of the code billed without a payment modifier (the global service).</summary>
+    public bool TryGet(ProcedureCode code, out FeeScheduleEntry entry) => TryGet(code, default, out entry);
+
+    /// <summary>Finds the row of a code with modifier 26, TC or 53 (default modifier: the code's own row).</summary>
+    public bool TryGet(ProcedureCode code, ModifierCode modifier, out FeeScheduleEntry entry)
+    {
+        var at = Array.BinarySearch(keys, KeyOf(code, modifier));
+        if (at < 0)
+        {
+            entry = default;
+            return false;
+        }
+
+        entry = entries[at];
+        return true;
+    }
+
+    /// <summary>Tells whether the file has a row for the code with <paramref name="modifier"/>.</summary>
+    public bool HasRow(ProcedureCode code, ModifierCode modifier) => Array.BinarySearch(keys, KeyOf(code, modifier)) >= 0;
+
+    private static ulong KeyOf(ProcedureCode code, ModifierCode modifier) => ((ulong)code.Value << 16) | modifier.Value;
+}

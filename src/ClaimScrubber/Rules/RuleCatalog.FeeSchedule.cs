@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+
+namespace ClaimScrubber.Rules;
+
+public static partial class RuleCatalog
+{
+    /// <summary>
+    /// Modifier rules driven by the physician fee schedule indicators (<c>MOD010</c>–<c>MOD049</c>): PC/TC split,
+    /// bilateral, surgical team, global surgery and modifier conflicts. Meanings follow the CMS RVU record layout (RVU25D).
+    /// </summary>
+    public static class FeeScheduleModifiers
+    {
+        /// <summary>MOD010: 26 or TC on a code whose PC/TC indicator does not allow that split.</summary>
+        public static RuleDescriptor ComponentNotSplittable { get; } = new("MOD010", RuleFamily.Modifier, "26/TC on a code that cannot be split", Severity.Error, Disposition.LineDenial,
+            "Modifier 26 or TC is on a code whose PC/TC indicator (0, 2–5, 7–9; TC also on 6) says modifiers 26 and TC cannot be used.", "4", "N519");
+
+        /// <summary>MOD011: 26 and TC on the same line.</summary>
+        public static RuleDescriptor BothComponents { get; } = new("MOD011", RuleFamily.Modifier, "26 and TC on one line", Severity.Error, Disposition.ReturnToProvider,
+            "A line carries both modifier 26 and TC; the two components together are the global service, billed without either.", "4", "N519");
+
+        /// <summary>MOD012: global service and one of its components on the same date.</summary>
+        public static RuleDescriptor GlobalWithComponent { get; } = new("MOD012", RuleFamily.Modifier, "Global billed with its component", Severity.Error, Disposition.LineDenial,
+            "A PC/TC indicator 1 code is billed globally (no 26/TC) and with 26 or TC on the same date: the global service already includes both components.", "97", "M15");
+
+        /// <summary>MOD013: 50 on a code that cannot be bilateral.</summary>
+        public static RuleDescriptor BilateralNotAllowed { get; } = new("MOD013", RuleFamily.Modifier, "50 on a code that cannot be bilateral", Severity.Error, Disposition.LineDenial,
+            "Modifier 50 is on a code whose bilateral indicator is 0 (bilateral adjustment inappropriate) or 9 (concept does not apply).", "4", null);
+
+        /// <summary>MOD014: 50 on a code that is bilateral by definition.</summary>
+        public static RuleDescriptor BilateralByDefinition { get; } = new("MOD014", RuleFamily.Modifier, "50 on a bilateral-by-definition code", Severity.Warning, Disposition.LineDenial,
+            "Modifier 50 is on a code whose bilateral indicator is 2: its RVUs already describe a bilateral procedure and 50 adds no payment.", "4", null);
+
+        /// <summary>MOD015: 50 together with LT or RT.</summary>
+        public static RuleDescriptor BilateralWithSide { get; } = new("MOD015", RuleFamily.Modifier, "50 with LT or RT", Severity.Error, Disposition.ReturnToProvider,
+            "A line carries modifier 50 and a side modifier (LT/RT); bilateral already means both sides.", "4", "N519");
+
+        /// <summary>MOD016: LT and RT on one line.</summary>
+        public static RuleDescriptor LeftAndRight { get; } = new("MOD016", RuleFamily.Modifier, "LT and RT on one line", Severity.Error, Disposition.ReturnToProvider,
+            "A line carries both LT and RT; a procedure on both sides is billed with 50 (bilateral indicator 1) or as two lines, one per side.", "4", "N519");
+
+        /// <summary>MOD017: units above 1 with 50.</summary>
+        public static RuleDescriptor BilateralUnits { get; } = new("MOD017", RuleFamily.Modifier, "50 with more than one unit", Severity.Error, Disposition.ReturnToProvider,
+            "A bilateral line (modifier 50) is billed with more than one unit; Medicare prices 50 as one line, one unit.", "16", "M53");
+
+        /// <summary>MOD018: the same code on two lines, LT and RT, where the bilateral indicator asks for 50.</summary>
+        public static RuleDescriptor SidesInsteadOfBilateral { get; } = new("MOD018", RuleFamily.Modifier, "LT and RT lines instead of 50", Severity.Warning, Disposition.ReturnToProvider,
+            "A bilateral indicator 1 code is billed on two lines, LT and RT, for the same date; Medicare asks for one line with 50 (payer-dependent, see ScrubberOptions.ReportSidesInsteadOfBilateral).", "4", null);
+
+        /// <summary>MOD019: an assistant-at-surgery modifier where an assistant is never paid.</summary>
+        public static RuleDescriptor AssistantNotPaid { get; } = new("MOD019", RuleFamily.Modifier, "Assistant at surgery never paid", Severity.Error, Disposition.LineDenial,
+            "Modifier 80, 81, 82 or AS is on a code whose assistant indicator is 1 (statutory restriction: may not be paid) or 9 (concept does not apply).", "54", null);
+
+        /// <summary>MOD020: an assistant-at-surgery modifier where documentation is needed.</summary>
+        public static RuleDescriptor AssistantNeedsDocumentation { get; } = new("MOD020", RuleFamily.Modifier, "Assistant at surgery needs documentation", Severity.Warning, Disposition.Informational,
+            "Modifier 80, 81, 82 or AS is on a code whose assistant indicator is 0: paid only with documentation of medical necessity.", "54", "N29");
+
+        /// <summary>MOD021: 62 where co-surgeons are not permitted.</summary>
+        public static RuleDescriptor CoSurgeonsNotPermitted { get; } = new("MOD021", RuleFamily.Modifier, "Co-surgeons not permitted", Severity.Error, Disposition.LineDenial,
+            "Modifier 62 is on a code whose co-surgeon indicator is 0 (not permitted) or 9 (concept does not apply).", "54", null);
+
+        /// <summary>MOD022: 62 where co-surgeons need documentation.</summary>
+        public static RuleDescriptor CoSurgeonsNeedDocumentation { get; } = new("MOD022", RuleFamily.Modifier, "Co-surgeons need documentation", Severity.Warning, Disposition.Informational,
+            "Modifier 62 is on a code whose co-surgeon indicator is 1: paid only with documentation that two surgeons were medically necessary.", "54", "N29");
+
+        /// <summary>MOD023: 66 where team surgery is not permitted.</summary>
+        public static RuleDescriptor TeamNotPermitted { get; } = new("MOD023", RuleFamily.Modifier, "Team surgery not permitted", Severity.Error, Disposition.LineDenial,
+            "Modifier 66 is on a code whose team indicator is 0 (not permitted) or 9 (concept does not apply).", "54", null);
+
+        /// <summary>MOD024: 66 where team surgery needs documentation.</summary>
+        public static RuleDescriptor TeamNeedsDocumentation { get; } = new("MOD024", RuleFamily.Modifier, "Team surgery needs documentation", Severity.Warning, Disposition.Informational,
+            "Modifier 66 is on a code whose team indicator is 1: paid by report with documentation that a team was medically necessary.", "54", "N29");
+
+        /// <summary>MOD025: 25 on a code that is not an E/M service.</summary>
+        public static RuleDescriptor Modifier25NotOnEm { get; } = new("MOD025", RuleFamily.Modifier, "25 on a non-E/M code", Severity.Error, Disposition.LineDenial,
+            "Modifier 25 (significant, separately identifiable E/M) is on a code outside the E/M section (CPT 99202–99499).", "4", null);
+
+        /// <summary>MOD026: 57 on a code that is not an E/M service.</summary>
+        public static RuleDescriptor Modifier57NotOnEm { get; } = new("MOD026", RuleFamily.Modifier, "57 on a non-E/M code", Severity.Error, Disposition.LineDenial,
+            "Modifier 57 (decision for surgery) is on a code outside the E/M section (CPT 99202–99499).", "4", null);
+
+        /// <summary>MOD027: 24 on a code that is not an E/M service.</summary>
+        public static RuleDescriptor Modifier24NotOnEm { get; } = new("MOD027", RuleFamily.Modifier, "24 on a non-E/M code", Severity.Error, Disposition.LineDenial,
+            "Modifier 24 (unrelated E/M during a postoperative period) is on a code outside the E/M section (CPT 99202–99499).", "4", null);
+
+        /// <summary>MOD028: 58, 78 or 79 on a code to which the global concept does not apply.</summary>
+        public static RuleDescriptor PostoperativeModifierWithoutGlobal { get; } = new("MOD028", RuleFamily.Modifier, "58/78/79 on a code without a global period", Severity.Error, Disposition.LineDenial,
+            "Modifier 58, 78 or 79 (procedures during another's postoperative period) is on a code whose global days are XXX (the global concept does not apply).", "4", null);
+
+        /// <summary>MOD029: an E/M on the same date as a procedure with a global period, without 25 or 57.</summary>
+        public static RuleDescriptor EmSameDayWithoutModifier { get; } = new("MOD029", RuleFamily.Modifier, "E/M same day as a procedure without 25/57", Severity.Error, Disposition.LineDenial,
+            "An E/M service is billed on the date of a procedure with global days 000, 010 or 090 and has neither 25 nor 57; the visit is part of the surgical package.", "97", "M144");
+
+        /// <summary>MOD030: 59 together with an X{EPSU} modifier.</summary>
+        public static RuleDescriptor DistinctAndX { get; } = new("MOD030", RuleFamily.Modifier, "59 with XE/XS/XP/XU", Severity.Error, Disposition.ReturnToProvider,
+            "A line carries modifier 59 and one of XE, XS, XP, XU; the X modifiers are more specific subsets of 59 and are not used together with it.", "4", "N519");
+
+        /// <summary>MOD031: 91 on a code that is not a laboratory test.</summary>
+        public static RuleDescriptor RepeatLabNotLab { get; } = new("MOD031", RuleFamily.Modifier, "91 on a non-lab code", Severity.Error, Disposition.LineDenial,
+            "Modifier 91 (repeat clinical diagnostic laboratory test) is on a code outside the laboratory section (CPT 80047–89398, PLA ####U).", "4", null);
+
+        /// <summary>MOD032: anatomic modifiers that contradict each other.</summary>
+        public static RuleDescriptor ContradictoryAnatomy { get; } = new("MOD032", RuleFamily.Modifier, "Contradictory anatomic modifiers", Severity.Error, Disposition.ReturnToProvider,
+            "A side modifier contradicts a site modifier on the same line, such as LT with a right-hand digit (F5–F9), right-foot digit (T5–T9) or right eyelid (E3/E4).", "4", "N519");
+
+        /// <summary>MOD033: 51 on an add-on (ZZZ) code.</summary>
+        public static RuleDescriptor MultipleOnAddOn { get; } = new("MOD033", RuleFamily.Modifier, "51 on an add-on code", Severity.Warning, Disposition.ReturnToProvider,
+            "Modifier 51 is on a code with global days ZZZ; add-on codes are exempt from the multiple procedure reduction and take no 51.", "4", null);
+
+        /// <summary>MOD034: 53 on a code that has no discontinued-procedure pricing.</summary>
+        public static RuleDescriptor DiscontinuedNotPriced { get; } = new("MOD034", RuleFamily.Modifier, "53 on a code without 53 pricing", Severity.Warning, Disposition.Informational,
+            "Modifier 53 is on a code with no 53 row in the RVU file; such lines go to contractor medical review and individual pricing.", null, "N29");
+
+        /// <summary>Gets the fee-schedule modifier rules in id order.</summary>
+        public static ImmutableArray<RuleDescriptor> All { get; } =
+        [
+            ComponentNotSplittable, BothComponents, GlobalWithComponent, BilateralNotAllowed, BilateralByDefinition, BilateralWithSide, LeftAndRight, BilateralUnits,
+            SidesInsteadOfBilateral, AssistantNotPaid, AssistantNeedsDocumentation, CoSurgeonsNotPermitted, CoSurgeonsNeedDocumentation, TeamNotPermitted, TeamNeedsDocumentation,
+            Modifier25NotOnEm, Modifier57NotOnEm, Modifier24NotOnEm, PostoperativeModifierWithoutGlobal, EmSameDayWithoutModifier, DistinctAndX, RepeatLabNotLab,
+            ContradictoryAnatomy, MultipleOnAddOn, DiscontinuedNotPriced,
+        ];
+    }
+
+    /// <summary>Procedure rules driven by the fee schedule status code and global days (<c>PX020</c>–<c>PX039</c>).</summary>
+    public static class FeeScheduleProcedures
+    {
+        /// <summary>PX020: status I or G, not valid for Medicare.</summary>
+        public static RuleDescriptor NotValidForMedicare { get; } = new("PX020", RuleFamily.Procedure, "Code not valid for Medicare", Severity.Error, Disposition.LineDenial,
+            "The fee schedule status is I (or G): not valid for Medicare purposes; Medicare uses another code for the service.", "181", "N56");
+
+        /// <summary>PX021: status N, non-covered.</summary>
+        public static RuleDescriptor NonCovered { get; } = new("PX021", RuleFamily.Procedure, "Service not covered by Medicare", Severity.Warning, Disposition.LineDenial,
+            "The fee schedule status is N: the service is not covered by Medicare.", "96", "N130");
+
+        /// <summary>PX022: status B, bundled.</summary>
+        public static RuleDescriptor Bundled { get; } = new("PX022", RuleFamily.Procedure, "Bundled code", Severity.Warning, Disposition.LineDenial,
+            "The fee schedule status is B: payment is always bundled into other services; it is never paid separately.", "97", "M15");
+
+        /// <summary>PX023: status P, bundled or excluded.</summary>
+        public static RuleDescriptor BundledOrExcluded { get; } = new("PX023", RuleFamily.Procedure, "Bundled or excluded code", Severity.Warning, Disposition.LineDenial,
+            "The fee schedule status is P: no separate payment under the fee schedule (bundled into the physician service, or paid under another provision).", "97", "M15");
+
+        /// <summary>PX024: status R, restricted coverage.</summary>
+        public static RuleDescriptor RestrictedCoverage { get; } = new("PX024", RuleFamily.Procedure, "Restricted coverage", Severity.Warning, Disposition.Informational,
+            "The fee schedule status is R: special coverage instructions apply and, if covered, the contractor prices the service.", null, "N130");
+
+        /// <summary>PX025: status D, F or H, deleted.</summary>
+        public static RuleDescriptor Deleted { get; } = new("PX025", RuleFamily.Procedure, "Deleted code", Severity.Error, Disposition.LineDenial,
+            "The fee schedule status is D, F or H: the code (or its 26/TC component) is deleted.", "181", "N56");
+
+        /// <summary>PX026: status X, statutory exclusion from the fee schedule.</summary>
+        public static RuleDescriptor StatutoryExclusion { get; } = new("PX026", RuleFamily.Procedure, "Paid outside the physician fee schedule", Severity.Info, Disposition.Informational,
+            "The fee schedule status is X: not a physician service by statute (such as clinical lab tests or ambulance); paid under its own fee schedule, not an error.");
+
+        /// <summary>PX027: status C, contractor priced.</summary>
+        public static RuleDescriptor ContractorPriced { get; } = new("PX027", RuleFamily.Procedure, "Contractor-priced code", Severity.Info, Disposition.Informational,
+            "The fee schedule status is C: the contractor prices the service case by case and may ask for documentation such as an operative report.");
+
+        /// <summary>PX028: status E, excluded by regulation.</summary>
+        public static RuleDescriptor ExcludedByRegulation { get; } = new("PX028", RuleFamily.Procedure, "Excluded from the fee schedule by regulation", Severity.Info, Disposition.Informational,
+            "The fee schedule status is E: excluded from fee schedule payment by regulation; when covered it is paid under reasonable-charge procedures.");
+
+        /// <summary>PX029: status T injection billed with another fee schedule service on the same date.</summary>
+        public static RuleDescriptor InjectionBundled { get; } = new("PX029", RuleFamily.Procedure, "Injection bundled with a same-day service", Severity.Warning, Disposition.LineDenial,
+            "A status T code (paid only when no other fee schedule service is billed that date by the same provider) is billed with another payable service on the same date.", "97", "N20");
+
+        /// <summary>PX030: an add-on (ZZZ) code without a primary procedure on the same date.</summary>
+        public static RuleDescriptor AddOnWithoutPrimary { get; } = new("PX030", RuleFamily.Procedure, "Add-on code without a primary procedure", Severity.Error, Disposition.LineDenial,
+            "A code with global days ZZZ (always part of another service) is billed with no other procedure on the same date to be its primary.", "107", null);
+
+        /// <summary>Gets the fee-schedule procedure rules in id order.</summary>
+        public static ImmutableArray<RuleDescriptor> All { get; } =
+            [NotValidForMedicare, NonCovered, Bundled, BundledOrExcluded, RestrictedCoverage, Deleted, StatutoryExclusion, ContractorPriced, ExcludedByRegulation, InjectionBundled, AddOnWithoutPrimary];
+    }
+
+    /// <summary>Place-of-service rules driven by the fee schedule NA indicators (<c>POS010</c>–<c>POS019</c>).</summary>
+    public static class FeeSchedulePlaceOfService
+    {
+        /// <summary>POS010: non-facility NA code billed in a non-facility place of service.</summary>
+        public static RuleDescriptor NotPricedNonFacility { get; } = new("POS010", RuleFamily.PlaceOfService, "Not priced in a non-facility setting", Severity.Warning, Disposition.LineDenial,
+            "The code's non-facility NA indicator says it is rarely or never performed outside a facility, and the line's place of service is a non-facility one.", "58", "M77");
+
+        /// <summary>POS011: facility NA code billed in a facility place of service.</summary>
+        public static RuleDescriptor NotPricedFacility { get; } = new("POS011", RuleFamily.PlaceOfService, "Not priced in a facility setting", Severity.Warning, Disposition.LineDenial,
+            "The code's facility NA indicator says it is rarely or never performed in a facility, and the line's place of service is a facility one.", "58", "M77");
+
+        /// <summary>POS012: a line's place of service differs from the claim's.</summary>
+        public static RuleDescriptor LineDiffersFromClaim { get; } = new("POS012", RuleFamily.PlaceOfService, "Line place of service differs from the claim's", Severity.Warning, Disposition.ReturnToProvider,
+            "A line's place of service differs from the claim's, where the payer asks for one place per claim (off unless ScrubberOptions.RequireSinglePlaceOfService is set).", "5", "M77");
+
+        /// <summary>POS013: an incident-to (PC/TC 5) or therapy (PC/TC 7) code billed in a hospital setting.</summary>
+        public static RuleDescriptor HospitalSettingNotPaid { get; } = new("POS013", RuleFamily.PlaceOfService, "Not payable for hospital patients", Severity.Warning, Disposition.LineDenial,
+            "A PC/TC indicator 5 (incident-to) or 7 (independent therapist) code is billed for a hospital inpatient or outpatient (POS 19, 21, 22, 23), where the fee schedule does not pay it.", "171", "N428");
+
+        /// <summary>Gets the fee-schedule place-of-service rules in id order.</summary>
+        public static ImmutableArray<RuleDescriptor> All { get; } = [NotPricedNonFacility, NotPricedFacility, LineDiffersFromClaim, HospitalSettingNotPaid];
+    }
+}
