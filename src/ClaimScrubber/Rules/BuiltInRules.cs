@@ -47,6 +47,8 @@ internal static class BuiltInRules
         if (index.AddOnCodes is { } addOnCodes)
         {
             yield return new AddOnCodeRule(addOnCodes);
+        }
+
         yield return new SinglePlaceOfServiceRule();
         if (index.FeeSchedule is { } fees)
         {
