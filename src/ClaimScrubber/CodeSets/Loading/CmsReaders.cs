@@ -5,5 +5,6 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Ncd.LabNcdReader(),
     ];
 }
