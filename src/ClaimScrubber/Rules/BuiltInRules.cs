@@ -1,6 +1,7 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Rules.Linkage;
+using ClaimScrubber.Rules.Procedures;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
@@ -14,5 +15,15 @@ internal static class BuiltInRules
         _ = options;
         yield return new ClaimStructureRules();
         yield return new DiagnosisPointerRules();
+        yield return new DiagnosisSequencingRules(index.Find<IManifestationCodeSource>(), options);
+        if (index.LabNcds is { } labNcds)
+        {
+            yield return new LabNcdRules(labNcds, options);
+        }
+
+        if (index.Find<IProcedureDemographicSource>() is { } demographics)
+        {
+            yield return new ProcedureDemographicRules(demographics, options);
+        }
     }
 }

@@ -12,7 +12,9 @@ public static partial class RuleCatalog
     public static ImmutableArray<RuleDescriptor> All { get; } =
     [
         .. Claims.All,
+        .. ProcedureDemographics.All,
         .. Linkage.All,
+        .. DiagnosisLinkage.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>
