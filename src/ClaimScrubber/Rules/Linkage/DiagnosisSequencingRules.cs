@@ -104,11 +104,10 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
         }
 
         // The first pointer is the primary reason for the service.
-        var pointerElement = ElementPath.LinePointer(number, 1);
         if (IsManifestation(primary, date) && context.IsEnabled(R.ManifestationFirst))
         {
             var text = primary.ToDottedString();
-            context.Report(R.ManifestationFirst, number, pointerElement,
+            context.Report(R.ManifestationFirst, number, ElementPath.LinePointer(number, 1),
                 $"The line's first diagnosis, {text}, is a manifestation code, which cannot be the primary reason for a service.",
                 $"Point first to the underlying condition that {text} is a manifestation of (ICD-10-CM 'code first'), then to {text}.",
                 [text], manifestations!.ManifestationRelease);
@@ -116,7 +115,7 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
         else if (IsExternalCause(primary) && context.IsEnabled(R.ExternalCauseFirst))
         {
             var text = primary.ToDottedString();
-            context.Report(R.ExternalCauseFirst, number, pointerElement,
+            context.Report(R.ExternalCauseFirst, number, ElementPath.LinePointer(number, 1),
                 $"The line's first diagnosis, {text}, is an external cause code, which is never first-listed.",
                 $"Reorder the pointers so the injury or condition comes first and {text} follows it.", [text]);
         }

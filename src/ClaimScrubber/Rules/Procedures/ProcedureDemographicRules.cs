@@ -77,6 +77,7 @@ internal sealed class ProcedureDemographicRules : IClaimRule
     {
         ({ } min, { } max) => string.Create(CultureInfo.InvariantCulture, $"{min} to {max}"),
         ({ } min, null) => string.Create(CultureInfo.InvariantCulture, $"{min} or older"),
+        (null, 0) => "under 1",
         (null, { } max) => string.Create(CultureInfo.InvariantCulture, $"{max} or younger"),
         _ => "any age",
     };
