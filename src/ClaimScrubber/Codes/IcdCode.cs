@@ -5,8 +5,9 @@ using ClaimScrubber.Internal;
 namespace ClaimScrubber.Codes;
 
 /// <summary>
-/// An ICD-10-CM diagnosis code in its undotted form (3 to 7 characters: a letter, a digit, then
-/// letters or digits). Stored as one integer so that comparing and hashing codes costs nothing.
+/// An ICD-10-CM diagnosis code in its undotted form (3 to 7 characters: a letter, then letters or
+/// digits; the second character is a digit except in the FY2026 category QA0). Stored as one integer so
+/// that comparing and hashing codes costs nothing.
 /// </summary>
 /// <remarks>
 /// Parsing normalises input (surrounding white space, an optional dot, lower case) and rejects
@@ -84,7 +85,7 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not an ICD-10-CM code: expected a letter, a digit, then 1 to 5 letters or digits, with an optional dot after the third character.");
+            ThrowHelper.ThrowFormat($"'{text}' is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits, with an optional dot after the third character.");
         }
 
         return code;
@@ -129,7 +130,7 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
             var valid = length switch
             {
                 0 => CodeAlphabet.IsLetter(c),
-                1 => CodeAlphabet.IsDigit(c),
+                // FY2026 added category QA0 (neurodevelopmental disorders of genetic origin): a letter may come second.
                 _ => encoded > 0,
             };
             if (!valid)

@@ -5,6 +5,10 @@ internal static class CmsReaders
 {
     public static IReadOnlyList<ICmsFileReader> All { get; } =
     [
+        new Icd10Cm.IcdOrderFileReader(),
+        new Icd10Cm.IcdOrderAddendaReader(),
+        new Mce.MceDefinitionsReader(),
+        new Mce.MceAgeSexCsvReader(),
         new Ncd.LabNcdReader(),
     ];
 }

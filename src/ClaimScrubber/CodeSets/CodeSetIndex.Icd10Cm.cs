@@ -1,0 +1,9 @@
+using ClaimScrubber.CodeSets.Icd10Cm;
+
+namespace ClaimScrubber.CodeSets;
+
+public sealed partial class CodeSetIndex
+{
+    /// <summary>Gets the ICD-10-CM code set (every loaded fiscal year), or <see langword="null"/> when no order file was loaded.</summary>
+    internal IcdCodeSet? Icd10Cm => Table<IcdCodeSet>();
+}
