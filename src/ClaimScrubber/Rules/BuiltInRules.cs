@@ -15,7 +15,8 @@ internal static class BuiltInRules
         _ = options;
         yield return new ClaimStructureRules();
         yield return new DiagnosisPointerRules();
-        yield return new DiagnosisSequencingRules(index.Find<IManifestationCodeSource>(), options);
+        yield return new DiagnosisSequencingRules(
+            index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mce && mce.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mce) : null), options);
         if (index.LabNcds is { } labNcds)
         {
             yield return new LabNcdRules(labNcds, options);

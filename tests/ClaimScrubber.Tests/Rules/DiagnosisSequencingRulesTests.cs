@@ -96,10 +96,23 @@ public class DiagnosisSequencingRulesTests
     public void WithoutAManifestationList_ManifestationsAreNotJudged() =>
         Scrub(Plain, ["F02.80"], 1).Findings.Should().BeEmpty();
 
+    [CmsFact]
+    public void MceManifestationList_DrivesTheManifestationRules()
+    {
+        var index = ClaimScrubber.CodeSets.Loading.CmsFolderLoader.Load(Path.Combine(CmsData.RequireFolder(), "mce")).Index;
+        var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today, DisabledRules = [.. Scrubber.Create(index).Rules.Where(r => !r.Id.StartsWith("LNK", StringComparison.Ordinal)).Select(r => r.Id)] });
+        var finding = Scrub(scrubber, ["F02.80", "G30.9"], 1, 2).Findings.Should().ContainSingle().Subject;
+        finding.RuleId.Should().Be("LNK011");
+        finding.Source!.Table.Should().Be("Medicare Code Editor");
+        Scrub(scrubber, ["G30.9", "F02.80"], 1, 2).Findings.Should().BeEmpty();
+    }
+
     private sealed class FakeManifestations : IManifestationCodeSource
     {
-        public TableRelease ManifestationRelease => DiagnosisSequencingRulesTests.ManifestationRelease;
-
-        public bool IsManifestation(IcdCode code, DateOnly date) => code.StartsWith(IcdCode.Parse("F02"));
+        public bool IsManifestation(IcdCode code, DateOnly date, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out TableRelease? release)
+        {
+            release = code.StartsWith(IcdCode.Parse("F02")) ? ManifestationRelease : null;
+            return release is not null;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
@@ -97,20 +98,20 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
                 context.Report(R.NoFirstListableDiagnosis, number, ElementPath.LineMember(number, "diagnosisPointers"),
                     $"The line points only to {string.Join(", ", codes)}, which can never be first-listed (external cause or manifestation codes), so nothing states the condition treated.",
                     "Add the injury or underlying condition to the claim and point the line to it first; keep the external cause or manifestation code as a secondary pointer.",
-                    codes, ManifestationSource(codes));
+                    codes, ManifestationSource(claim, line, date));
             }
 
             return;
         }
 
         // The first pointer is the primary reason for the service.
-        if (IsManifestation(primary, date) && context.IsEnabled(R.ManifestationFirst))
+        if (IsManifestation(primary, date, out var release) && context.IsEnabled(R.ManifestationFirst))
         {
             var text = primary.ToDottedString();
             context.Report(R.ManifestationFirst, number, ElementPath.LinePointer(number, 1),
                 $"The line's first diagnosis, {text}, is a manifestation code, which cannot be the primary reason for a service.",
                 $"Point first to the underlying condition that {text} is a manifestation of (ICD-10-CM 'code first'), then to {text}.",
-                [text], manifestations!.ManifestationRelease);
+                [text], release);
         }
         else if (IsExternalCause(primary) && context.IsEnabled(R.ExternalCauseFirst))
         {
@@ -143,17 +144,22 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
         }
     }
 
-    private bool IsSecondaryOnly(IcdCode code, DateOnly? date) => IsExternalCause(code) || IsManifestation(code, date);
+    private bool IsSecondaryOnly(IcdCode code, DateOnly? date) => IsExternalCause(code) || IsManifestation(code, date, out _);
 
-    private bool IsManifestation(IcdCode code, DateOnly? date) => manifestations is not null && date is { } d && manifestations.IsManifestation(code, d);
-
-    private TableRelease? ManifestationSource(ImmutableArray<string> codes)
+    private bool IsManifestation(IcdCode code, DateOnly? date, [NotNullWhen(true)] out TableRelease? release)
     {
-        foreach (var code in codes)
+        release = null;
+        return manifestations is not null && date is { } d && manifestations.IsManifestation(code, d, out release);
+    }
+
+    /// <summary>Names the manifestation list's release when a manifestation code took part in the finding.</summary>
+    private TableRelease? ManifestationSource(Claim claim, ServiceLine line, DateOnly? date)
+    {
+        foreach (var index in new PointedDiagnoses(claim, line))
         {
-            if (!IsExternalCause(IcdCode.Parse(code)))
+            if (IsManifestation(claim.Diagnoses[index], date, out var release))
             {
-                return manifestations?.ManifestationRelease;
+                return release;
             }
         }
 
