@@ -26,6 +26,9 @@ public sealed partial class CodeSetIndex
 
     private readonly FrozenSet<uint> knownProcedures;
 
+    /// <summary>Gets every procedure code some loaded table knows, in code order.</summary>
+    internal ImmutableArray<Codes.ProcedureCode> KnownProcedureCodes => [.. knownProcedures.Order().Select(Codes.ProcedureCode.FromValue)];
+
     /// <summary>Gets a value indicating whether any loaded table lists procedure codes.</summary>
     internal bool HasProcedureCodes => knownProcedures.Count > 0;
 

@@ -1,6 +1,9 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
+using ClaimScrubber.Rules.Diagnoses;
 using ClaimScrubber.Rules.Linkage;
+using ClaimScrubber.Rules.Modifiers;
+using ClaimScrubber.Rules.PlaceOfService;
 using ClaimScrubber.Rules.Procedures;
 using ClaimScrubber.Scrubbing;
 
@@ -14,6 +17,17 @@ internal static class BuiltInRules
         _ = index;
         _ = options;
         yield return new ClaimStructureRules();
+        if (index.HasProcedureCodes)
+        {
+            yield return new ProcedureCodeRules(index);
+        }
+
+        yield return new ModifierRules(index.Modifiers);
+        if (index.PlacesOfService is { } placesOfService)
+        {
+            yield return new PlaceOfServiceRules(placesOfService);
+        }
+
         yield return new DiagnosisPointerRules();
         yield return new DiagnosisSequencingRules(
             index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mce && mce.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mce) : null), options);
@@ -25,6 +39,11 @@ internal static class BuiltInRules
         if (index.Find<IProcedureDemographicSource>() is { } demographics)
         {
             yield return new ProcedureDemographicRules(demographics, options);
+        }
+
+        if (index.Icd10Cm is { } icd10Cm)
+        {
+            yield return new DiagnosisCodeRules(icd10Cm);
         }
     }
 }

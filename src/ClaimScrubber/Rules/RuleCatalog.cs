@@ -12,6 +12,10 @@ public static partial class RuleCatalog
     public static ImmutableArray<RuleDescriptor> All { get; } =
     [
         .. Claims.All,
+        .. Diagnoses.All,
+        .. Procedures.All,
+        .. Modifiers.All,
+        .. PlacesOfService.All,
         .. ProcedureDemographics.All,
         .. Linkage.All,
         .. DiagnosisLinkage.All,

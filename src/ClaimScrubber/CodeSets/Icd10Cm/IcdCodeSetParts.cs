@@ -167,8 +167,9 @@ internal sealed class IcdCodeSetParts
         var billable = result.Count(r => r.Billable);
         if ((part.ExpectedCodes is { } codes && codes != billable) || (part.ExpectedHeaders is { } headers && headers != result.Count - billable))
         {
+            var stated = string.Join(" and ", new[] { part.ExpectedCodes is { } c ? $"{c} codes" : null, part.ExpectedHeaders is { } h ? $"{h} headers" : null }.OfType<string>());
             builder.AddProblem(new LoadProblem(part.Name, null,
-                $"The closing summary gives FY{part.FiscalYear} {part.ExpectedCodes} codes and {part.ExpectedHeaders} headers, but applying the addenda to FY{previous} gave {billable} and {result.Count - billable}.", IsError: false));
+                $"The closing summary gives FY{part.FiscalYear} {stated}, but applying the addenda to FY{previous} gave {billable} codes and {result.Count - billable} headers.", IsError: false));
         }
 
         return result;

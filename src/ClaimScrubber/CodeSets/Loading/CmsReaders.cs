@@ -10,5 +10,8 @@ internal static class CmsReaders
         new Mce.MceDefinitionsReader(),
         new Mce.MceAgeSexCsvReader(),
         new Ncd.LabNcdReader(),
+        new Hcpcs.HcpcsQuarterlyReader(),
+        new Hcpcs.ModifierListReader(),
+        new PlaceOfService.PlaceOfServiceReader(),
     ];
 }

@@ -1,0 +1,41 @@
+using BenchmarkDotNet.Attributes;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.Scrubbing;
+
+namespace ClaimScrubber.Benchmarks;
+
+/// <summary>
+/// The benchmarks' plumbing against the repository's small sample data, run by CI as a dry job (seconds) so that a
+/// broken benchmark is caught without timing anything. Figures from it mean nothing.
+/// </summary>
+[BenchmarkCategory("Smoke")]
+[MemoryDiagnoser]
+public class SmokeBenchmarks
+{
+    private Scrubber scrubber = null!;
+    private Claim[] claims = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var index = BenchmarkData.Sample;
+        scrubber = Scrubber.Create(index, BenchmarkData.Options);
+        claims = BenchmarkData.Workload(index, "typical", 1_000);
+    }
+
+    [Benchmark]
+    public int ScrubSample()
+    {
+        var findings = 0;
+        foreach (var claim in claims)
+        {
+            findings += scrubber.Scrub(claim).Findings.Length;
+        }
+
+        return findings;
+    }
+
+    [Benchmark]
+    public CodeSetIndex LoadSample() => BenchmarkData.Load(BenchmarkData.SampleFolder);
+}

@@ -1,0 +1,9 @@
+using ClaimScrubber.CodeSets.PlaceOfService;
+
+namespace ClaimScrubber.CodeSets;
+
+public sealed partial class CodeSetIndex
+{
+    /// <summary>Gets the place-of-service codes, or <see langword="null"/> when the list was not loaded.</summary>
+    internal PlaceOfServiceTable? PlacesOfService => Table<PlaceOfServiceTable>();
+}

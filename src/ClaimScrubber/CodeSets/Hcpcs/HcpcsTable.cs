@@ -1,0 +1,61 @@
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.CodeSets.Hcpcs;
+
+/// <summary>
+/// The HCPCS Level II procedure codes of one quarterly file (RECID 3), terminated ones included, with their dates,
+/// action, coverage and classification. Sorted by <see cref="ProcedureCode.Value"/>; look-ups are a binary search.
+/// </summary>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+internal sealed class HcpcsTable : IProcedureCodeSource
+{
+    private readonly uint[] codes;
+    private readonly HcpcsCodeInfo[] entries;
+
+    /// <summary>Creates the table from codes sorted by value, without duplicates, and their entries in the same order.</summary>
+    public HcpcsTable(uint[] codes, HcpcsCodeInfo[] entries, TableRelease release)
+    {
+        if (codes.Length != entries.Length)
+        {
+            throw new ArgumentException("Each code needs one entry.", nameof(entries));
+        }
+
+        for (var i = 1; i < codes.Length; i++)
+        {
+            if (codes[i - 1] >= codes[i])
+            {
+                throw new ArgumentException("Codes must be sorted and distinct.", nameof(codes));
+            }
+        }
+
+        this.codes = codes;
+        this.entries = entries;
+        Release = release;
+    }
+
+    /// <summary>Gets the quarterly release the table was read from.</summary>
+    public TableRelease Release { get; }
+
+    /// <summary>Gets the number of procedure codes, terminated ones included.</summary>
+    public int Count => codes.Length;
+
+    /// <inheritdoc/>
+    public IEnumerable<ProcedureCode> ProcedureCodes => codes.Select(ProcedureCode.FromValue);
+
+    /// <summary>Looks a code up.</summary>
+    public bool TryGet(ProcedureCode code, out HcpcsCodeInfo info)
+    {
+        var index = codes.AsSpan().BinarySearch(code.Value);
+        if (index < 0)
+        {
+            info = default;
+            return false;
+        }
+
+        info = entries[index];
+        return true;
+    }
+
+    /// <summary>Tells whether the file lists <paramref name="code"/> (even terminated).</summary>
+    public bool Contains(ProcedureCode code) => codes.AsSpan().BinarySearch(code.Value) >= 0;
+}

@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets.Loading;
+using ClaimScrubber.Codes;
+using ClaimScrubber.Rules;
+using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Tests.Support;
+
+namespace ClaimScrubber.Tests.Readme;
+
+/// <summary>
+/// The README's C# examples, compiled and run. <see cref="ReadmeTests"/> fails when a README block is not found here
+/// verbatim, so edit both together.
+/// </summary>
+[Collection(ConsoleCapture.Collection)]
+public class ReadmeExamples
+{
+    private static string DataFolder => CmsData.SampleFolder + "/cms";
+
+    [Fact]
+    public void QuickStart()
+    {
+        var folder = DataFolder;
+        using var console = new ConsoleCapture();
+        // README: quick-start
+        // Load once (the index is immutable), build one scrubber, share it across threads.
+        CodeSetIndex index = CodeSetIndex.LoadFolder(folder);
+        Scrubber scrubber = Scrubber.Create(index);
+
+        var claim = new Claim
+        {
+            ClaimId = "C1",
+            Setting = ClaimSetting.Professional,
+            Patient = new Patient { BirthDate = new DateOnly(1950, 4, 2), Sex = Sex.Female },
+            BillingNpi = Npi.Parse("1234567893"),
+            PlaceOfService = PlaceOfServiceCode.Parse("11"),
+            FrequencyCode = "1",
+            Diagnoses = [IcdCode.Parse("E11.9"), IcdCode.Parse("I10")],
+            Lines =
+            [
+                new ServiceLine
+                {
+                    ProcedureCode = ProcedureCode.Parse("99213"),
+                    Units = 0,
+                    Charge = 125m,
+                    ServiceDate = new DateOnly(2026, 3, 2),
+                    DiagnosisPointers = [1, 2],
+                },
+            ],
+        };
+
+        ScrubResult result = scrubber.Scrub(claim);
+        foreach (Finding finding in result.Findings)
+        {
+            Console.WriteLine($"{finding.RuleId} {finding.Severity} {finding.Element}: {finding.Message} Fix: {finding.FixHint}");
+        }
+        // README: end
+        console.Lines.Should().ContainSingle().Which.Should().StartWith("CLM006 Error lines[1].units: The line bills 0 units.");
+    }
+
+    [Fact]
+    public void Options()
+    {
+        var index = CodeSetIndex.Empty;
+        // README: options
+        var options = ScrubberOptions.Default with
+        {
+            DisabledRules = ["CLM010"],
+            SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add("LNK003", Severity.Info),
+            AsOfDate = new DateOnly(2026, 6, 30),
+        };
+        var scrubber = Scrubber.Create(index, options); // throws ScrubberOptionsException listing every bad option
+        // README: end
+        scrubber.Options.DisabledRules.Should().Contain("CLM010");
+    }
+
+    [Fact]
+    public void LoadWithReport()
+    {
+        var folder = DataFolder;
+        using var console = new ConsoleCapture();
+        // README: load-report
+        CodeSetLoadResult loaded = CmsFolderLoader.Load(folder);
+        foreach (TableRelease table in loaded.Report.Tables)
+        {
+            Console.WriteLine($"{table.Table} {table.Release}: {table.RowCount:N0} rows from {table.SourceFile}");
+        }
+
+        foreach (LoadProblem problem in loaded.Report.Problems)
+        {
+            Console.WriteLine(problem); // file, line and what is wrong
+        }
+
+        loaded.Report.ThrowIfErrors(); // or carry on with what could be read
+        // README: end
+        console.Lines.Should().NotBeEmpty();
+    }
+}
+
+/// <summary>Captures what an example writes to the console; tests using it run one at a time.</summary>
+internal sealed class ConsoleCapture : IDisposable
+{
+    public const string Collection = "Console";
+
+    private readonly TextWriter original = Console.Out;
+    private readonly StringWriter writer = new();
+
+    public ConsoleCapture() => Console.SetOut(writer);
+
+    public IReadOnlyList<string> Lines => writer.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+
+    public void Dispose()
+    {
+        Console.SetOut(original);
+        writer.Dispose();
+    }
+}
+
+[CollectionDefinition(ConsoleCapture.Collection, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+}

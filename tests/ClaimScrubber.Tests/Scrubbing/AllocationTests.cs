@@ -1,0 +1,43 @@
+using ClaimScrubber.CodeSets;
+using ClaimScrubber.Generation;
+using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Tests.Support;
+
+namespace ClaimScrubber.Tests.Scrubbing;
+
+/// <summary>
+/// The hot-path promise, counted rather than timed: scrubbing a clean claim allocates nothing. Throughput itself is
+/// measured by the benchmarks, not by tests.
+/// </summary>
+public class AllocationTests
+{
+    [Fact]
+    public void Scrub_CleanClaims_AllocateNothing_WithNoTables() => AssertCleanClaimsAllocateNothing(CodeSetIndex.Empty);
+
+    [CmsFact]
+    public void Scrub_CleanClaims_AllocateNothing_AgainstTheFullData() => AssertCleanClaimsAllocateNothing(FullIndex.Value);
+
+    internal static readonly Lazy<CodeSetIndex> FullIndex = new(() => CodeSetIndex.LoadFolder(CmsData.RequireFolder()));
+
+    private static void AssertCleanClaimsAllocateNothing(CodeSetIndex index)
+    {
+        var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 10, 15) });
+        var clean = new ClaimGenerator(index, ClaimGeneratorOptions.Default with { ErrorRate = 0 }).Generate(5000).Where(c => scrubber.Scrub(c).IsClean).ToArray();
+        clean.Length.Should().BeGreaterThan(100, "the generator must yield clean claims to measure");
+
+        // Warm up: first calls JIT-compile and create the thread's context.
+        foreach (var claim in clean)
+        {
+            scrubber.Scrub(claim);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        foreach (var claim in clean)
+        {
+            scrubber.Scrub(claim);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().Be(0, $"scrubbing {clean.Length} clean claims must allocate nothing");
+    }
+}
