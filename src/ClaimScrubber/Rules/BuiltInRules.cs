@@ -36,7 +36,7 @@ internal static class BuiltInRules
             yield return new LabNcdRules(labNcds, options);
         }
 
-        if (index.Find<IProcedureDemographicSource>() is { } demographics)
+        if ((index.Find<IProcedureDemographicSource>() ?? (index.Hcpcs is { } hcpcs ? new CodeSets.Hcpcs.HcpcsDemographics(hcpcs) : null)) is { } demographics)
         {
             yield return new ProcedureDemographicRules(demographics, options);
         }

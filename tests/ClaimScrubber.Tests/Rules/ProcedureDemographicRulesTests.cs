@@ -57,6 +57,20 @@ public class ProcedureDemographicRulesTests
         Scrub(Over(), "99213").Findings.Should().BeEmpty();
     }
 
+    [CmsFact]
+    public void HcpcsDescriptors_DriveTheEditsOnTheFullFile()
+    {
+        var index = ClaimScrubber.CodeSets.Loading.CmsFolderLoader.Load(Path.Combine(CmsData.RequireFolder(), "hcpcs")).Index;
+        var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
+        var finding = Scrub(scrubber, "G0102").Findings.Single(f => f.RuleId.StartsWith("PX04", StringComparison.Ordinal));
+        finding.RuleId.Should().Be("PX040");
+        finding.Message.Should().Be("G0102 is defined for male patients (prostate cancer screening), but the patient is recorded as female.");
+        finding.Source!.SourceFile.Should().Be("HCPC2025_OCT_ANWEB.csv");
+        Scrub(scrubber, "G0102", "KX").Ids().Should().NotContain("PX040");
+        Scrub(scrubber, "G0101").Ids().Should().NotContain("PX040");
+        Scrub(scrubber, "S3620").Ids().Should().Contain("PX041");
+    }
+
     private sealed class FakeDemographics : IProcedureDemographicSource
     {
         public TableRelease DemographicRelease => Release;
