@@ -33,7 +33,7 @@ internal static class BuiltInRules
             index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mce && mce.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mce) : null), options);
         if (index.LabNcds is { } labNcds)
         {
-            yield return new LabNcdRules(labNcds, options);
+            yield return new LabNcdRules(labNcds, index.Icd10Cm, options);
         }
 
         if ((index.Find<IProcedureDemographicSource>() ?? (index.Hcpcs is { } hcpcs ? new CodeSets.Hcpcs.HcpcsDemographics(hcpcs) : null)) is { } demographics)

@@ -184,6 +184,16 @@ public class LabNcdRulesTests
             .Scrub(TestClaims.Professional(["E78.6"], TestClaims.Line("84443"))).Findings.Single().FixHint.Should().StartWith("Otherwise,");
     }
 
+    [CmsFact]
+    public void FullTables_SuggestBillableCodesWithTheirIcdDescriptions()
+    {
+        var result = CmsFolderLoader.Load(CmsData.RequireFolder(), new CmsLoadOptions { MaxDegreeOfParallelism = 2 });
+        var index = result.Index;
+        index.Icd10Cm.Should().NotBeNull();
+        var finding = Over(index).Scrub(TestClaims.Professional(["E78.6"], TestClaims.Line("84443"))).Findings.Single(f => f.RuleId == "LNK020");
+        finding.FixHint.Should().StartWith("If the record supports a covered diagnosis such as E78.00 (Pure hypercholesterolemia, unspecified), E78.010 (Homozygous familial hypercholesterolemia [HoFH]), E78.011 (Heterozygous familial hypercholesterolemia [HeFH]) (NCD 190.22), point the line to it. ");
+    }
+
     [CmsTheory]
     [InlineData("84443", "E03.9", "")] // 190.22 resolution 1
     [InlineData("84443", "Z00.00", "LNK021")] // 190.22 resolution 2

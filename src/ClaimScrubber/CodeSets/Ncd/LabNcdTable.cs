@@ -162,7 +162,7 @@ internal sealed class LabNcd
     public ImmutableArray<IcdCode> CoveredInCategory(IcdCode diagnosis, DateOnly date, int max)
     {
         var category = diagnosis.Category;
-        var builder = ImmutableArray.CreateBuilder<IcdCode>(max);
+        var builder = ImmutableArray.CreateBuilder<IcdCode>(Math.Min(max, 16));
         for (var i = LowerBound(category.Value); i < keys.Length && builder.Count < max; i++)
         {
             var code = IcdCode.FromValue(keys[i]);

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Ncd;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
@@ -23,11 +24,16 @@ internal sealed class LabNcdRules : IClaimRule
     private static readonly ModifierCode Gy = ModifierCode.Parse("GY");
 
     private readonly LabNcdTable table;
+    private readonly IcdCodeSet? icd;
     private readonly int suggestions;
 
-    public LabNcdRules(LabNcdTable table, ScrubberOptions options)
+    /// <param name="table">The lab NCDs.</param>
+    /// <param name="icd">The ICD-10-CM code set, when loaded: suggestions are then billable codes with their descriptions.</param>
+    /// <param name="options">The options.</param>
+    public LabNcdRules(LabNcdTable table, IcdCodeSet? icd, ScrubberOptions options)
     {
         this.table = table;
+        this.icd = icd;
         suggestions = options.LabNcdSuggestionCount;
     }
 
@@ -189,19 +195,25 @@ internal sealed class LabNcdRules : IClaimRule
             return string.Empty;
         }
 
-        var found = new List<string>(suggestions);
+        var fiscalYear = IcdCodeSet.FiscalYearOf(date);
+        if (icd is not null && !icd.HasYear(fiscalYear))
+        {
+            fiscalYear = icd.NearestYear(fiscalYear);
+        }
+
+        // Headers the NCD lists (a category before it was subdivided) are not billable on the date, so they are no fix.
+        var found = new List<IcdCode>(suggestions);
         foreach (var index in new PointedDiagnoses(claim, line))
         {
-            foreach (var code in ncd.CoveredInCategory(claim.Diagnoses[index], date, suggestions))
+            foreach (var code in ncd.CoveredInCategory(claim.Diagnoses[index], date, int.MaxValue))
             {
-                var dotted = code.ToDottedString();
-                if (found.Count < suggestions && !found.Contains(dotted))
+                if (found.Count < suggestions && !found.Contains(code) && (icd is null || icd.IsBillable(code, fiscalYear)))
                 {
-                    found.Add(dotted);
+                    found.Add(code);
                 }
             }
         }
 
-        return string.Join(", ", found);
+        return string.Join(", ", found.Select(code => icd?.ShortDescription(code, fiscalYear) is { } name ? $"{code.ToDottedString()} ({name})" : code.ToDottedString()));
     }
 }
