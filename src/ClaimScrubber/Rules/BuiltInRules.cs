@@ -1,5 +1,6 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules.Claims;
+using ClaimScrubber.Rules.Diagnoses;
 using ClaimScrubber.Rules.Linkage;
 using ClaimScrubber.Scrubbing;
 
@@ -14,5 +15,9 @@ internal static class BuiltInRules
         _ = options;
         yield return new ClaimStructureRules();
         yield return new DiagnosisPointerRules();
+        if (index.Mce is { } mce)
+        {
+            yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));
+        }
     }
 }
