@@ -15,6 +15,11 @@ internal static class BuiltInRules
         _ = options;
         yield return new ClaimStructureRules();
         yield return new DiagnosisPointerRules();
+        if (index.Icd10Cm is { } icd10Cm)
+        {
+            yield return new DiagnosisCodeRules(icd10Cm);
+        }
+
         if (index.Mce is { } mce)
         {
             yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));

@@ -12,6 +12,7 @@ public static partial class RuleCatalog
     public static ImmutableArray<RuleDescriptor> All { get; } =
     [
         .. Claims.All,
+        .. Diagnoses.All,
         .. MceDiagnoses.All,
         .. Linkage.All,
     ];
