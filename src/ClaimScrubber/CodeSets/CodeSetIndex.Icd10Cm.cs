@@ -6,4 +6,7 @@ public sealed partial class CodeSetIndex
 {
     /// <summary>Gets the ICD-10-CM code set (every loaded fiscal year), or <see langword="null"/> when no order file was loaded.</summary>
     internal IcdCodeSet? Icd10Cm => Table<IcdCodeSet>();
+
+    /// <summary>Gets the ICD-10-PCS code set (every loaded fiscal year), or <see langword="null"/> when no PCS order file was loaded.</summary>
+    internal Icd10Pcs.PcsCodeSet? Icd10Pcs => Table<Icd10Pcs.PcsCodeSet>();
 }

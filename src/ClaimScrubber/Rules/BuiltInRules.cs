@@ -45,5 +45,10 @@ internal static class BuiltInRules
         {
             yield return new DiagnosisCodeRules(icd10Cm);
         }
+
+        if (index.Mce is { } mce)
+        {
+            yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));
+        }
     }
 }

@@ -17,6 +17,7 @@ public static partial class RuleCatalog
         .. Modifiers.All,
         .. PlacesOfService.All,
         .. ProcedureDemographics.All,
+        .. MceDiagnoses.All,
         .. Linkage.All,
         .. DiagnosisLinkage.All,
     ];

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using System.Text;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 
@@ -41,10 +41,9 @@ internal sealed class IcdCodeSet
     private readonly int[] billableCounts;
     private readonly int[] pairShort;
     private readonly int[] pairLong;
-    private readonly int[] textStarts;
-    private readonly byte[] text;
+    private readonly Latin1TextPool texts;
 
-    private IcdCodeSet(ulong[] codes, uint[] billableYears, uint[] headerYears, int firstYear, TableRelease?[] releases, int[]?[] descriptionPairs, int[] rowCounts, int[] billableCounts, int[] pairShort, int[] pairLong, int[] textStarts, byte[] text)
+    private IcdCodeSet(ulong[] codes, uint[] billableYears, uint[] headerYears, int firstYear, TableRelease?[] releases, int[]?[] descriptionPairs, int[] rowCounts, int[] billableCounts, int[] pairShort, int[] pairLong, Latin1TextPool texts)
     {
         this.codes = codes;
         this.billableYears = billableYears;
@@ -56,8 +55,7 @@ internal sealed class IcdCodeSet
         this.billableCounts = billableCounts;
         this.pairShort = pairShort;
         this.pairLong = pairLong;
-        this.textStarts = textStarts;
-        this.text = text;
+        this.texts = texts;
         var years = ImmutableArray.CreateBuilder<int>();
         for (var i = 0; i < releases.Length; i++)
         {
@@ -79,17 +77,17 @@ internal sealed class IcdCodeSet
     /// <summary>Returns the fiscal year <paramref name="date"/> falls in: October 1 starts the next year's.</summary>
     /// <param name="date">A date of service.</param>
     /// <returns>The fiscal year, such as 2026 for 2025-10-01.</returns>
-    public static int FiscalYearOf(DateOnly date) => date.Month >= 10 ? date.Year + 1 : date.Year;
+    public static int FiscalYearOf(DateOnly date) => CodeSets.FiscalYears.Of(date);
 
     /// <summary>Returns the first day of <paramref name="fiscalYear"/> (October 1 of the year before).</summary>
     /// <param name="fiscalYear">The fiscal year.</param>
     /// <returns>The first day.</returns>
-    public static DateOnly FiscalYearStart(int fiscalYear) => new(fiscalYear - 1, 10, 1);
+    public static DateOnly FiscalYearStart(int fiscalYear) => CodeSets.FiscalYears.Start(fiscalYear);
 
     /// <summary>Returns the last day of <paramref name="fiscalYear"/> (September 30).</summary>
     /// <param name="fiscalYear">The fiscal year.</param>
     /// <returns>The last day.</returns>
-    public static DateOnly FiscalYearEnd(int fiscalYear) => new(fiscalYear, 9, 30);
+    public static DateOnly FiscalYearEnd(int fiscalYear) => CodeSets.FiscalYears.End(fiscalYear);
 
     /// <summary>Builds the table from the records of each fiscal year.</summary>
     /// <param name="years">Each year's number, release and records (codes unique within a year).</param>
@@ -127,9 +125,7 @@ internal sealed class IcdCodeSet
         var pairsByYear = new int[]?[span];
         var rowCounts = new int[span];
         var billableCounts = new int[span];
-        var texts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var textBytes = new List<byte>(1 << 20);
-        var textStarts = new List<int>();
+        var texts = new Latin1TextPool.Builder();
         var pairs = new Dictionary<(int Short, int Long), int>();
         var pairShort = new List<int>();
         var pairLong = new List<int>();
@@ -164,7 +160,7 @@ internal sealed class IcdCodeSet
                     header[index] |= bit;
                 }
 
-                var key = (Intern(record.ShortDescription), Intern(record.LongDescription));
+                var key = (texts.Add(record.ShortDescription), texts.Add(record.LongDescription));
                 if (!pairs.TryGetValue(key, out var pair))
                 {
                     pair = pairShort.Count;
@@ -178,21 +174,7 @@ internal sealed class IcdCodeSet
             }
         }
 
-        textStarts.Add(textBytes.Count);
-        return new IcdCodeSet(codes, billable, header, first, releases, pairsByYear, rowCounts, billableCounts, [.. pairShort], [.. pairLong], [.. textStarts], [.. textBytes]);
-
-        int Intern(string description)
-        {
-            if (!texts.TryGetValue(description, out var id))
-            {
-                id = textStarts.Count;
-                texts.Add(description, id);
-                textStarts.Add(textBytes.Count);
-                textBytes.AddRange(Encoding.Latin1.GetBytes(description));
-            }
-
-            return id;
-        }
+        return new IcdCodeSet(codes, billable, header, first, releases, pairsByYear, rowCounts, billableCounts, [.. pairShort], [.. pairLong], texts.Build());
     }
 
     /// <summary>Tells whether <paramref name="fiscalYear"/> is loaded.</summary>
@@ -212,19 +194,7 @@ internal sealed class IcdCodeSet
     /// <summary>Returns <paramref name="fiscalYear"/> when loaded, else the nearest loaded year (the later one on a tie).</summary>
     /// <param name="fiscalYear">The fiscal year wanted.</param>
     /// <returns>A loaded fiscal year.</returns>
-    public int NearestYear(int fiscalYear)
-    {
-        var best = FiscalYears[0];
-        foreach (var year in FiscalYears)
-        {
-            if (Math.Abs(year - fiscalYear) <= Math.Abs(best - fiscalYear))
-            {
-                best = year;
-            }
-        }
-
-        return best;
-    }
+    public int NearestYear(int fiscalYear) => CodeSets.FiscalYears.Nearest(FiscalYears.AsSpan(), fiscalYear);
 
     /// <summary>
     /// Looks <paramref name="code"/> up in the fiscal year of <paramref name="date"/>, or in the nearest loaded year
@@ -387,5 +357,5 @@ internal sealed class IcdCodeSet
         return index >= 0 ? yearPairs[index] : -1;
     }
 
-    private string Text(int id) => Encoding.Latin1.GetString(text, textStarts[id], textStarts[id + 1] - textStarts[id]);
+    private string Text(int id) => texts[id];
 }

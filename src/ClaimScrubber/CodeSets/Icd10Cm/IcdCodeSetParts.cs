@@ -34,7 +34,7 @@ internal enum IcdAddendumAction
 }
 
 /// <summary>One change of an addenda file.</summary>
-/// <param name="Line">The 1-based line (of the <c>Revise to:</c> line for a revision).</param>
+/// <param name="Line">The 1-based line (of the <c>Revise from:</c> line for a revision).</param>
 /// <param name="Action">What the change does.</param>
 /// <param name="Record">The record added, deleted, or revised to.</param>
 /// <param name="RevisedFrom">The record a revision replaces, as the addenda state it.</param>
@@ -64,27 +64,13 @@ internal sealed class IcdCodeSetParts
     private void Finish(CodeSetIndexBuilder builder)
     {
         var byYear = new SortedDictionary<int, (TableRelease Release, IReadOnlyList<IcdOrderRecord> Records)>();
-        foreach (var group in years.GroupBy(y => y.FiscalYear))
+        foreach (var (year, kept) in OrderFiles.ChooseOnePerYear(years, y => y.FiscalYear, y => y.FromZip, y => y.Name, builder, "ICD-10-CM order file"))
         {
-            var ranked = group.OrderBy(y => y.FromZip).ThenBy(y => y.Name, StringComparer.Ordinal).ToList();
-            var kept = ranked[0];
-            foreach (var other in ranked.Skip(1))
-            {
-                builder.AddProblem(new LoadProblem(other.Name, null, $"Holds the FY{group.Key} ICD-10-CM order file, as does '{kept.Name}', which was used instead.", IsError: false));
-            }
-
-            byYear[group.Key] = (ReleaseOf(group.Key, kept.SourceFile, kept.Records.Count), kept.Records);
+            byYear[year] = (ReleaseOf(year, kept.SourceFile, kept.Records.Count), kept.Records);
         }
 
-        foreach (var group in addenda.GroupBy(a => a.FiscalYear).OrderBy(g => g.Key))
+        foreach (var part in OrderFiles.ChooseOnePerYear(addenda, a => a.FiscalYear, _ => false, a => a.Name, builder, "ICD-10-CM order-file addenda").Values)
         {
-            var ranked = group.OrderBy(a => a.Name, StringComparer.Ordinal).ToList();
-            var part = ranked[0];
-            foreach (var other in ranked.Skip(1))
-            {
-                builder.AddProblem(new LoadProblem(other.Name, null, $"Holds the FY{group.Key} ICD-10-CM order-file addenda, as does '{part.Name}', which was used instead.", IsError: false));
-            }
-
             if (byYear.ContainsKey(part.FiscalYear))
             {
                 builder.AddProblem(new LoadProblem(part.Name, null, $"Not applied: the full FY{part.FiscalYear} order file is loaded, which already includes these addenda.", IsError: false));

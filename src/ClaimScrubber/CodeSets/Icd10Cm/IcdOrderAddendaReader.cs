@@ -90,7 +90,7 @@ internal sealed partial class IcdOrderAddendaReader : ICmsFileReader
                     }
                     else
                     {
-                        changes.Add(new IcdAddendum(number, IcdAddendumAction.Revise, record, from.Record));
+                        changes.Add(new IcdAddendum(from.Line, IcdAddendumAction.Revise, record, from.Record));
                     }
 
                     reviseFrom = null;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
 using System.Text.RegularExpressions;
 using ClaimScrubber.CodeSets.Loading;
 
@@ -17,81 +14,19 @@ internal sealed partial class IcdOrderFileReader : ICmsFileReader
 {
     public string Id => "icd10cm-order";
 
-    public bool Recognizes(string fileName) => LooseName().IsMatch(fileName) || ZipName().IsMatch(fileName);
+    public bool Recognizes(string fileName) => OrderFileName().IsMatch(fileName) || ZipName().IsMatch(fileName);
 
-    public void Read(CmsFile file)
+    public void Read(CmsFile file) => OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-CM order file (icd10cm_order_YYYY.txt)", (stream, year, source, fromZip) =>
     {
-        if (!file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
-        {
-            var year = YearOf(LooseName(), file.FileName)
-                ?? throw new InvalidDataException($"The file name '{file.FileName}' does not say its fiscal year as icd10cm_order_YYYY.txt does.");
-            using var stream = file.OpenRead();
-            ReadYear(file, stream, year, file.FileName, fromZip: false);
-            return;
-        }
-
-        using var archive = new ZipArchive(file.OpenRead(), ZipArchiveMode.Read);
-        var found = 0;
-        foreach (var entry in archive.Entries)
-        {
-            if (YearOf(LooseName(), entry.Name) is { } entryYear)
-            {
-                found++;
-                using var stream = entry.Open();
-                ReadYear(file, stream, entryYear, $"{file.FileName}/{entry.FullName}", fromZip: true);
-            }
-        }
-
-        if (found == 0)
-        {
-            throw new InvalidDataException($"The zip holds no ICD-10-CM order file (icd10cm_order_YYYY.txt); it holds: {string.Join(", ", archive.Entries.Select(e => e.FullName))}.");
-        }
-    }
-
-    /// <summary>Reads the records of one order file, reporting refused lines to <paramref name="file"/>.</summary>
-    internal static List<IcdOrderRecord> ReadRecords(CmsFile file, Stream stream, int lineOffset = 0)
-    {
-        var records = new List<IcdOrderRecord>(100_000);
-        var seen = new HashSet<ulong>();
-        using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        var number = lineOffset;
-        while (reader.ReadLine() is { } line)
-        {
-            number++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            if (!IcdOrderRecord.TryParse(line, IcdOrderRecord.OrderFile, out var record, out var error))
-            {
-                file.Error(number, error!);
-            }
-            else if (!seen.Add(record.Code.Value))
-            {
-                file.Error(number, $"{record.Code.ToDottedString()} is listed twice; the first record was kept.");
-            }
-            else
-            {
-                records.Add(record);
-            }
-        }
-
-        return records;
-    }
-
-    private static void ReadYear(CmsFile file, Stream stream, int fiscalYear, string source, bool fromZip)
-    {
-        var records = ReadRecords(file, stream);
-        var part = new IcdYearPart(fiscalYear, file.Name, source, fromZip, records);
+        var records = OrderFiles.ReadRecords<IcdOrderRecord>(file, stream, ParseLine, r => r.Code.Value, r => r.Code.ToDottedString());
+        var part = new IcdYearPart(year, file.Name, source, fromZip, records);
         file.AddTo(b => IcdCodeSetParts.Of(b).AddYear(part));
-    }
+    });
 
-    private static int? YearOf(Regex pattern, string name) =>
-        pattern.Match(name) is { Success: true } match ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null;
+    private static bool ParseLine(string line, out IcdOrderRecord record, out string? error) => IcdOrderRecord.TryParse(line, IcdOrderRecord.OrderFile, out record, out error);
 
     [GeneratedRegex(@"^icd10cm_order_(?<year>\d{4})\.txt$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex LooseName();
+    private static partial Regex OrderFileName();
 
     [GeneratedRegex(@"^(cms_\d{4}_dx|icd10cm_order_\d{4}|\d{4}[-_]code[-_]descriptions[-_a-z0-9]*)\.zip$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ZipName();

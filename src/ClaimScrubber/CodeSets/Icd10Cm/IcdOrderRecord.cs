@@ -66,6 +66,16 @@ internal readonly record struct IcdOrderRecord(IcdCode Code, bool Billable, stri
             return false;
         }
 
+        // Fields are separated by single blanks; a character there means the record is shifted or not this layout.
+        foreach (var blank in (ReadOnlySpan<int>)[layout.OrderNumberLength, layout.FlagColumn + 1, layout.CodeColumn + codeLength, longColumn - 1])
+        {
+            if (blank > 0 && span[blank] != ' ')
+            {
+                error = $"Column {blank + 1} holds '{span[blank]}' where the order-file layout has a blank between fields.";
+                return false;
+            }
+        }
+
         billable = flag == '1';
         shortDescription = span.Slice(shortColumn, ShortLength).TrimEnd().ToString();
         longDescription = span[longColumn..].TrimEnd().ToString();

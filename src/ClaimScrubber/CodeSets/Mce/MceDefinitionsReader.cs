@@ -58,7 +58,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
 
         foreach (var (title, count) in state.ProcedureLists)
         {
-            file.Warning(null, $"The list '{title}' ({count} codes) is an ICD-10-PCS procedure list; procedure edits are outside the MCE diagnosis view, so it was not loaded.");
+            file.Warning(null, $"The list '{title}' ({count} codes) belongs to a procedure edit (ICD-10-PCS codes, or diagnoses that qualify them); the MCE diagnosis edits do not read it, so it was not loaded.");
         }
 
         var rows = state.Lists.Values.Sum(l => l.Count);

@@ -24,7 +24,11 @@ internal sealed class MceTable
         }
 
         Versions = [.. versions.SelectMany(v => v)];
+        Latest = Versions.Select(v => v.Release).OrderBy(r => r.EffectiveFrom ?? DateOnly.MinValue).LastOrDefault();
     }
+
+    /// <summary>Gets the newest loaded release, which decides edits that need no list (external cause, duplicates).</summary>
+    public TableRelease? Latest { get; }
 
     /// <summary>Gets every list version, by list then release date.</summary>
     public ImmutableArray<MceListVersion> Versions { get; }

@@ -84,6 +84,33 @@ public class IcdFullDataTests(ITestOutputHelper output)
         mismatches.Should().BeEmpty();
     }
 
+    [CmsTheory]
+    [InlineData(2025)]
+    [InlineData(2026)]
+    public void AddendaInsideTheZip_AppliedToTheYearBefore_GiveThatYearsOrderFile(int year)
+    {
+        var folder = Directory.CreateTempSubdirectory("icd-addenda-");
+        try
+        {
+            File.Copy(CmsData.File("icd10cm", $"cms_{year - 1}_dx.zip"), Path.Combine(folder.FullName, $"cms_{year - 1}_dx.zip"));
+            using (var zip = ZipFile.OpenRead(CmsData.File("icd10cm", $"cms_{year}_dx.zip")))
+            {
+                zip.GetEntry($"icd10cm_order_addenda_{year}.txt")!.ExtractToFile(Path.Combine(folder.FullName, $"icd10cm_order_addenda_{year}.txt"));
+            }
+
+            var result = CmsFolderLoader.Load(folder.FullName);
+            result.Report.Problems.Should().BeEmpty();
+            var composed = result.Index.Icd10Cm!.Records(year).ToList();
+            var published = Table.Records(year).ToList();
+            composed.Should().HaveCount(published.Count);
+            composed.Zip(published).Where(p => p.First != p.Second).Take(5).Should().BeEmpty();
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
     [CmsFact]
     public void Load_ThreeIcdZips_TimeAndManagedMemory()
     {

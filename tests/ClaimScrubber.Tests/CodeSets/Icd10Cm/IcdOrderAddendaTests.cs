@@ -63,7 +63,7 @@ public sealed class IcdOrderAddendaTests : IDisposable
             "error: icd10cm_order_addenda_2026.txt:7: 'Something else' is neither an addendum (Add:, Delete:, Revise from:/to:) nor a line of the closing summary.",
             "error: icd10cm_order_addenda_2026.txt:1: Delete: Z59.87 is not in FY2025 (with the changes above it applied).",
             "error: icd10cm_order_addenda_2026.txt:2: Add: E11.9 is already in FY2025 (with the changes above it applied); not added again.",
-            "error: icd10cm_order_addenda_2026.txt:4: Revise from: E11.9 does not match FY2025, which has billable 'Type 2 diabetes mellitus without complications' / 'Type 2 diabetes mellitus without complications'; not revised.",
+            "error: icd10cm_order_addenda_2026.txt:3: Revise from: E11.9 does not match FY2025, which has billable 'Type 2 diabetes mellitus without complications' / 'Type 2 diabetes mellitus without complications'; not revised.",
             "error: icd10cm_order_addenda_2026.txt:5: Delete: E11 is deleted as billable, but FY2025 lists it as a header; not deleted.",
             "warning: icd10cm_order_addenda_2026.txt: The closing summary gives FY2026 9 codes, but applying the addenda to FY2025 gave 2 codes and 1 headers.");
     }

@@ -47,6 +47,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
             "0000X " + F.Row(6, "I10", '1', "Hypertension")[6..],
             F.Row(7, "1E1", '1', "Digit first"),
             F.Row(8, "E119", '1', "Again"),
+            F.Row(9, "I10", '1', "Essential (primary) hypertension").Remove(15, 1).Insert(15, "X"),
             string.Empty,
         ]);
         var result = CmsFolderLoader.Load(fixtures.Folder);
@@ -56,7 +57,8 @@ public sealed class IcdOrderFileReaderTests : IDisposable
             "error: icd10cm_order_2026.txt:4: The record is 25 characters long; the order-file layout needs at least 78 (a long description from column 78).",
             "error: icd10cm_order_2026.txt:6: The order number '0000X' in columns 1–5 is not a number.",
             "error: icd10cm_order_2026.txt:7: '1E1' in columns 7–13 is not an undotted code.",
-            "error: icd10cm_order_2026.txt:8: E11.9 is listed twice; the first record was kept.");
+            "error: icd10cm_order_2026.txt:8: E11.9 is listed twice; the first record was kept.",
+            "error: icd10cm_order_2026.txt:9: Column 16 holds 'X' where the order-file layout has a blank between fields.");
         result.Index.Icd10Cm!.RowCount(2026).Should().Be(2);
     }
 

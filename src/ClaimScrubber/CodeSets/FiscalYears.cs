@@ -1,0 +1,32 @@
+namespace ClaimScrubber.CodeSets;
+
+/// <summary>
+/// The federal fiscal year that ICD-10-CM and ICD-10-PCS releases follow: FY N runs from October 1 of N−1 to
+/// September 30 of N.
+/// </summary>
+internal static class FiscalYears
+{
+    /// <summary>Returns the fiscal year <paramref name="date"/> falls in: October 1 starts the next year's.</summary>
+    public static int Of(DateOnly date) => date.Month >= 10 ? date.Year + 1 : date.Year;
+
+    /// <summary>Returns the first day of <paramref name="fiscalYear"/> (October 1 of the year before).</summary>
+    public static DateOnly Start(int fiscalYear) => new(fiscalYear - 1, 10, 1);
+
+    /// <summary>Returns the last day of <paramref name="fiscalYear"/> (September 30).</summary>
+    public static DateOnly End(int fiscalYear) => new(fiscalYear, 9, 30);
+
+    /// <summary>Returns <paramref name="fiscalYear"/> when in <paramref name="loaded"/>, else the nearest one (the later on a tie).</summary>
+    public static int Nearest(ReadOnlySpan<int> loaded, int fiscalYear)
+    {
+        var best = loaded[0];
+        foreach (var year in loaded)
+        {
+            if (Math.Abs(year - fiscalYear) <= Math.Abs(best - fiscalYear))
+            {
+                best = year;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using ClaimScrubber.CodeSets.Loading;
+
+namespace ClaimScrubber.CodeSets.Icd10Cm;
+
+/// <summary>What ICD-10-CM and ICD-10-PCS order files share: how they are found (loose or zipped), read line by line, and kept one per year.</summary>
+internal static class OrderFiles
+{
+    /// <summary>Parses one line into a record, or says why it cannot.</summary>
+    public delegate bool TryParseLine<TRecord>(string line, out TRecord record, out string? error);
+
+    /// <summary>
+    /// Calls <paramref name="read"/> with each order file of <paramref name="file"/>: the file itself when it is
+    /// loose, else every zip entry whose name matches <paramref name="entryName"/> (the fiscal year is the pattern's
+    /// <c>year</c> group). A zip with no such entry is an error naming what was expected.
+    /// </summary>
+    public static void ReadEach(CmsFile file, Regex entryName, string expected, Action<Stream, int, string, bool> read)
+    {
+        if (!file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            var year = YearOf(entryName, file.FileName)
+                ?? throw new InvalidDataException($"The file name '{file.FileName}' does not say its fiscal year as {expected} does.");
+            using var stream = file.OpenRead();
+            read(stream, year, file.FileName, false);
+            return;
+        }
+
+        using var archive = new ZipArchive(file.OpenRead(), ZipArchiveMode.Read);
+        var found = 0;
+        foreach (var entry in archive.Entries)
+        {
+            if (YearOf(entryName, entry.Name) is { } entryYear)
+            {
+                found++;
+                using var stream = entry.Open();
+                read(stream, entryYear, $"{file.FileName}/{entry.FullName}", true);
+            }
+        }
+
+        if (found == 0)
+        {
+            throw new InvalidDataException($"The zip holds no {expected}; it holds: {string.Join(", ", archive.Entries.Select(e => e.FullName))}.");
+        }
+    }
+
+    /// <summary>Reads every record of an order file (Latin-1), reporting each refused line, and each code listed twice, to <paramref name="file"/>.</summary>
+    public static List<TRecord> ReadRecords<TRecord>(CmsFile file, Stream stream, TryParseLine<TRecord> parse, Func<TRecord, ulong> key, Func<TRecord, string> name)
+    {
+        var records = new List<TRecord>(100_000);
+        var seen = new HashSet<ulong>();
+        using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
+        var number = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            number++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            if (!parse(line, out var record, out var error))
+            {
+                file.Error(number, error!);
+            }
+            else if (!seen.Add(key(record)))
+            {
+                file.Error(number, $"{name(record)} is listed twice; the first record was kept.");
+            }
+            else
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    /// <summary>
+    /// Keeps one part per fiscal year: a loose file before a zipped one, then by name; every other is reported as a
+    /// warning (the loader only merges forms of one file name, and <c>cms_2026_dx.zip</c> holds
+    /// <c>icd10cm_order_2026.txt</c> under another name).
+    /// </summary>
+    public static SortedDictionary<int, T> ChooseOnePerYear<T>(IEnumerable<T> parts, Func<T, int> year, Func<T, bool> fromZip, Func<T, string> name, CodeSetIndexBuilder builder, string what)
+    {
+        var chosen = new SortedDictionary<int, T>();
+        foreach (var group in parts.GroupBy(year))
+        {
+            var ranked = group.OrderBy(fromZip).ThenBy(name, StringComparer.Ordinal).ToList();
+            foreach (var other in ranked.Skip(1))
+            {
+                builder.AddProblem(new LoadProblem(name(other), null, $"Holds the FY{group.Key} {what}, as does '{name(ranked[0])}', which was used instead.", IsError: false));
+            }
+
+            chosen[group.Key] = ranked[0];
+        }
+
+        return chosen;
+    }
+
+    private static int? YearOf(Regex pattern, string name) =>
+        pattern.Match(name) is { Success: true } match ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null;
+}
