@@ -30,7 +30,9 @@ internal static class BuiltInRules
 
         yield return new DiagnosisPointerRules();
         yield return new DiagnosisSequencingRules(
-            index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mce && mce.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mce) : null), options);
+            index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mceLists && mceLists.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mceLists) : null),
+            index.Mce is not null,
+            options);
         if (index.LabNcds is { } labNcds)
         {
             yield return new LabNcdRules(labNcds, index.Icd10Cm, options);

@@ -101,10 +101,13 @@ public class DiagnosisSequencingRulesTests
     {
         var index = ClaimScrubber.CodeSets.Loading.CmsFolderLoader.Load(Path.Combine(CmsData.RequireFolder(), "mce")).Index;
         var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today, DisabledRules = [.. Scrubber.Create(index).Rules.Where(r => !r.Id.StartsWith("LNK", StringComparison.Ordinal)).Select(r => r.Id)] });
-        var finding = Scrub(scrubber, ["F02.80", "G30.9"], 1, 2).Findings.Should().ContainSingle().Subject;
+        var finding = Scrub(scrubber, ["G30.9", "F02.80"], 2, 1).Findings.Should().ContainSingle().Subject;
         finding.RuleId.Should().Be("LNK011");
         finding.Source!.Table.Should().Be("Medicare Code Editor");
         Scrub(scrubber, ["G30.9", "F02.80"], 1, 2).Findings.Should().BeEmpty();
+
+        // Led by diagnosis 1, the line is left to the MCE's first-listed edit (DX014), so the fact is reported once.
+        Scrub(scrubber, ["F02.80", "G30.9"], 1, 2).Findings.Should().BeEmpty();
     }
 
     private sealed class FakeManifestations : IManifestationCodeSource

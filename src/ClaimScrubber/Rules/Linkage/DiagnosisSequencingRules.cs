@@ -18,10 +18,18 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
 {
     private readonly IManifestationCodeSource? manifestations;
     private readonly bool reportUnlinked;
+    private readonly bool claimLevelEditsJudgeFirstDiagnosis;
 
-    public DiagnosisSequencingRules(IManifestationCodeSource? manifestations, ScrubberOptions options)
+    /// <param name="manifestations">The manifestation list, or <see langword="null"/>.</param>
+    /// <param name="claimLevelEditsJudgeFirstDiagnosis">
+    /// Whether the MCE diagnosis rules run and report an external cause or manifestation code listed first on the claim
+    /// (DX010, DX014); a line led by diagnosis 1 is then left to them, so one fact gives one finding.
+    /// </param>
+    /// <param name="options">The options.</param>
+    public DiagnosisSequencingRules(IManifestationCodeSource? manifestations, bool claimLevelEditsJudgeFirstDiagnosis, ScrubberOptions options)
     {
         this.manifestations = manifestations;
+        this.claimLevelEditsJudgeFirstDiagnosis = claimLevelEditsJudgeFirstDiagnosis;
         reportUnlinked = options.ReportUnlinkedDiagnoses;
         Descriptors = manifestations is null
             ? [R.NoFirstListableDiagnosis, R.ExternalCauseFirst, R.UnlinkedDiagnosis, R.TooManyPointers]
@@ -84,7 +92,7 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
             }
         }
 
-        if (!any)
+        if (!any || (first == 0 && claimLevelEditsJudgeFirstDiagnosis))
         {
             return;
         }
