@@ -3,9 +3,9 @@ using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Rules.Diagnoses;
 using ClaimScrubber.Rules.Linkage;
 using ClaimScrubber.Rules.Modifiers;
+using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Rules.PlaceOfService;
 using ClaimScrubber.Rules.Procedures;
-using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
@@ -15,7 +15,6 @@ internal static class BuiltInRules
 {
     public static IEnumerable<IClaimRule> Create(CodeSetIndex index, ScrubberOptions options)
     {
-        _ = options;
         yield return new ClaimStructureRules();
         if (index.HasProcedureCodes)
         {
@@ -29,9 +28,28 @@ internal static class BuiltInRules
         }
 
         yield return new DiagnosisPointerRules();
+        yield return new DiagnosisSequencingRules(
+            index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mceLists && mceLists.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mceLists) : null),
+            index.Mce is not null,
+            options);
+        if (index.LabNcds is { } labNcds)
+        {
+            yield return new LabNcdRules(labNcds, index.Icd10Cm, options);
+        }
+
+        if ((index.Find<IProcedureDemographicSource>() ?? (index.Hcpcs is { } hcpcs ? new CodeSets.Hcpcs.HcpcsDemographics(hcpcs) : null)) is { } demographics)
+        {
+            yield return new ProcedureDemographicRules(demographics, options);
+        }
+
         if (index.Icd10Cm is { } icd10Cm)
         {
             yield return new DiagnosisCodeRules(icd10Cm);
+        }
+
+        if (index.Mce is { } mce)
+        {
+            yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));
         }
 
         if (index.Ptp is { } ptp)

@@ -149,15 +149,15 @@ public static partial class RuleCatalog
 
         /// <summary>PX026: status X, statutory exclusion from the fee schedule.</summary>
         public static RuleDescriptor StatutoryExclusion { get; } = new("PX026", RuleFamily.Procedure, "Paid outside the physician fee schedule", Severity.Info, Disposition.Informational,
-            "The fee schedule status is X: not a physician service by statute (such as clinical lab tests or ambulance); paid under its own fee schedule, not an error.");
+            "The fee schedule status is X: not a physician service by statute (such as clinical lab tests or ambulance); paid under its own fee schedule, not an error.", enabledByDefault: false);
 
         /// <summary>PX027: status C, contractor priced.</summary>
         public static RuleDescriptor ContractorPriced { get; } = new("PX027", RuleFamily.Procedure, "Contractor-priced code", Severity.Info, Disposition.Informational,
-            "The fee schedule status is C: the contractor prices the service case by case and may ask for documentation such as an operative report.");
+            "The fee schedule status is C: the contractor prices the service case by case and may ask for documentation such as an operative report.", enabledByDefault: false);
 
         /// <summary>PX028: status E, excluded by regulation.</summary>
         public static RuleDescriptor ExcludedByRegulation { get; } = new("PX028", RuleFamily.Procedure, "Excluded from the fee schedule by regulation", Severity.Info, Disposition.Informational,
-            "The fee schedule status is E: excluded from fee schedule payment by regulation; when covered it is paid under reasonable-charge procedures.");
+            "The fee schedule status is E: excluded from fee schedule payment by regulation; when covered it is paid under reasonable-charge procedures.", enabledByDefault: false);
 
         /// <summary>PX029: status T injection billed with another fee schedule service on the same date.</summary>
         public static RuleDescriptor InjectionBundled { get; } = new("PX029", RuleFamily.Procedure, "Injection bundled with a same-day service", Severity.Warning, Disposition.LineDenial,

@@ -16,11 +16,14 @@ public static partial class RuleCatalog
         .. Procedures.All,
         .. Modifiers.All,
         .. PlacesOfService.All,
+        .. ProcedureDemographics.All,
+        .. MceDiagnoses.All,
         .. Linkage.All,
         .. Ncci.All,
         .. FeeScheduleModifiers.All,
         .. FeeScheduleProcedures.All,
         .. FeeSchedulePlaceOfService.All,
+        .. DiagnosisLinkage.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

@@ -13,7 +13,8 @@ public static class RuleCatalogDocument
         text.Append("# Rule catalogue\n\n")
             .Append("Generated from `RuleCatalog` by `RuleCatalogDocumentTests`; do not edit by hand. Rule ids are stable:\n")
             .Append("a published id never changes meaning. Severity and disposition are the defaults; `ScrubberOptions`\n")
-            .Append("can disable a rule or override its severity. CARC/RARC are the adjustment and remark codes a payer would likely send.\n");
+            .Append("can disable a rule or override its severity; rules marked *(opt-in)* run only when `EnabledRules` names them.\n")
+            .Append("CARC/RARC are the adjustment and remark codes a payer would likely send.\n");
         foreach (var family in RuleCatalog.All.GroupBy(r => r.Family).OrderBy(g => g.Key))
         {
             text.Append("\n## ").Append(family.Key).Append("\n\n")
@@ -22,7 +23,7 @@ public static class RuleCatalogDocument
             foreach (var rule in family.OrderBy(r => r.Id, StringComparer.Ordinal))
             {
                 text.Append("| ").Append(rule.Id)
-                    .Append(" | ").Append(Escape(rule.Title))
+                    .Append(" | ").Append(Escape(rule.Title)).Append(rule.IsEnabledByDefault ? string.Empty : " *(opt-in)*")
                     .Append(" | ").Append(rule.DefaultSeverity)
                     .Append(" | ").Append(rule.DefaultDisposition)
                     .Append(" | ").Append(rule.Carc ?? "—")

@@ -19,7 +19,10 @@ public sealed class RuleDescriptor
     /// <param name="description">A one-line description of what the rule checks.</param>
     /// <param name="carc">The claim adjustment reason code a payer would likely send, or <see langword="null"/>.</param>
     /// <param name="rarc">The remittance advice remark code a payer would likely send, or <see langword="null"/>.</param>
-    public RuleDescriptor(string id, RuleFamily family, string title, Severity severity, Disposition disposition, string description, string? carc = null, string? rarc = null)
+    /// <param name="enabledByDefault">
+    /// <see langword="false"/> for an opt-in rule that runs only when <see cref="Scrubbing.ScrubberOptions.EnabledRules"/> names it.
+    /// </param>
+    public RuleDescriptor(string id, RuleFamily family, string title, Severity severity, Disposition disposition, string description, string? carc = null, string? rarc = null, bool enabledByDefault = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -32,7 +35,14 @@ public sealed class RuleDescriptor
         Description = description;
         Carc = carc;
         Rarc = rarc;
+        IsEnabledByDefault = enabledByDefault;
     }
+
+    /// <summary>
+    /// Gets a value indicating whether the rule runs unless disabled; an opt-in rule (such as a pricing note that
+    /// would fire on most claims) runs only when <see cref="Scrubbing.ScrubberOptions.EnabledRules"/> names it.
+    /// </summary>
+    public bool IsEnabledByDefault { get; }
 
     /// <summary>Gets the stable id, such as <c>DX001</c>.</summary>
     public string Id { get; }

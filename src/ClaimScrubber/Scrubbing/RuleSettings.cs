@@ -14,7 +14,7 @@ internal sealed class RuleSettings
         // null marks a disabled rule.
         effective = rules.ToFrozenDictionary(
             r => r,
-            r => options.DisabledRules.Contains(r.Id)
+            r => options.DisabledRules.Contains(r.Id) || (!r.IsEnabledByDefault && !options.EnabledRules.Contains(r.Id))
                 ? (Severity?)null
                 : options.SeverityOverrides.TryGetValue(r.Id, out var s) ? s : r.DefaultSeverity);
     }

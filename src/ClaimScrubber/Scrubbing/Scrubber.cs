@@ -14,7 +14,7 @@ namespace ClaimScrubber.Scrubbing;
 /// Scrubbing does no I/O and takes no locks; a clean claim allocates nothing.
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-public sealed class Scrubber
+public sealed partial class Scrubber
 {
     [ThreadStatic]
     private static ScrubContext? threadContext;

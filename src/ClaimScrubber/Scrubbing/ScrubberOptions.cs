@@ -20,6 +20,9 @@ public sealed partial record ScrubberOptions
     /// <summary>Gets the ids of rules that must not run. Default: none.</summary>
     public ImmutableHashSet<string> DisabledRules { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
 
+    /// <summary>Gets the ids of opt-in rules (<see cref="RuleDescriptor.IsEnabledByDefault"/> false) that must run. Default: none.</summary>
+    public ImmutableHashSet<string> EnabledRules { get; init; } = ImmutableHashSet.Create<string>(StringComparer.Ordinal);
+
     /// <summary>Gets severities that replace a rule's default, by rule id. Default: none.</summary>
     public ImmutableDictionary<string, Severity> SeverityOverrides { get; init; } = ImmutableDictionary.Create<string, Severity>(StringComparer.Ordinal);
 
@@ -61,6 +64,25 @@ public sealed partial record ScrubberOptions
                 if (!known.Contains(id))
                 {
                     problems.Add($"{nameof(DisabledRules)} names '{id}', which is not a rule id.");
+                }
+            }
+        }
+
+        if (EnabledRules is null)
+        {
+            problems.Add($"{nameof(EnabledRules)} must not be null.");
+        }
+        else
+        {
+            foreach (var id in EnabledRules.Order(StringComparer.Ordinal))
+            {
+                if (!known.Contains(id))
+                {
+                    problems.Add($"{nameof(EnabledRules)} names '{id}', which is not a rule id.");
+                }
+                else if (DisabledRules?.Contains(id) == true)
+                {
+                    problems.Add($"'{id}' is both in {nameof(EnabledRules)} and in {nameof(DisabledRules)}.");
                 }
             }
         }

@@ -56,7 +56,7 @@ public class CodeValiditySampleTests
     }
 
     /// <summary>Reads the claim JSON contract, as far as these rules need it.</summary>
-    private static List<Claim> ReadClaims(string path)
+    internal static List<Claim> ReadClaims(string path)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         var claims = new List<Claim>();

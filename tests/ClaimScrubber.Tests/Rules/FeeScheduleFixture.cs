@@ -19,8 +19,18 @@ internal static class FeeScheduleFixture
 
     public static readonly CodeSetIndex Index = IndexOf(Fees);
 
-    public static Scrubber Scrubber(ScrubberOptions? options = null) =>
-        ClaimScrubber.Scrubbing.Scrubber.Create(Index, (options ?? ScrubberOptions.Default) with { AsOfDate = TestClaims.Today });
+    /// <summary>The opt-in pricing notes (status X, C, E), which these tests check alongside the default rules.</summary>
+    public static readonly string[] PricingNotes = ["PX026", "PX027", "PX028"];
+
+    public static Scrubber Scrubber(ScrubberOptions? options = null)
+    {
+        options ??= ScrubberOptions.Default;
+        return ClaimScrubber.Scrubbing.Scrubber.Create(Index, options with
+        {
+            AsOfDate = TestClaims.Today,
+            EnabledRules = options.EnabledRules.Union(PricingNotes.Except(options.DisabledRules)),
+        });
+    }
 
     public static CodeSetIndex IndexOf(FeeScheduleTable fees)
     {

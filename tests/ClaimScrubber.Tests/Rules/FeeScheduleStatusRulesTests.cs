@@ -62,6 +62,14 @@ public class FeeScheduleStatusRulesTests
     }
 
     [Fact]
+    public void PricingNotes_AreOptIn_SoALabTestIsCleanByDefault()
+    {
+        var scrubber = ClaimScrubber.Scrubbing.Scrubber.Create(FeeScheduleFixture.Index, ScrubberOptions.Default with { AsOfDate = Today });
+        scrubber.Scrub(Professional(null, Line("80053"), Line("36415"), Line("15999"), Line("J3490"))).Findings.Should().BeEmpty();
+        scrubber.Rules.Where(r => !r.IsEnabledByDefault).Select(r => r.Id).Should().Equal(FeeScheduleFixture.PricingNotes);
+    }
+
+    [Fact]
     public void StatusC_ContractorPriced_IsInformationalOnly() =>
 
         // 15999: status C, "Contractors price the code"; global YYY.

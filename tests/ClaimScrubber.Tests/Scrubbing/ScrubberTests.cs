@@ -26,6 +26,19 @@ public class ScrubberTests
     }
 
     [Fact]
+    public void OptInRule_RunsOnlyWhenEnabled_AndCannotBeBothEnabledAndDisabled()
+    {
+        var optIn = new PayerRule(new RuleDescriptor("PAY002", RuleFamily.Claim, "Payer: opt-in", Severity.Info, Disposition.Informational, "Opt-in check used in tests.", enabledByDefault: false));
+        var claim = TestClaims.Professional(null, TestClaims.Line(units: 0));
+        Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [optIn] }).Scrub(claim).Ids().Should().Equal("CLM006");
+        Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [optIn], EnabledRules = ["PAY002"] }).Scrub(claim).Ids().Should().Equal("CLM006", "PAY002");
+        var act = () => Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [optIn], EnabledRules = ["PAY002", "NOPE1"], DisabledRules = ["PAY002"] });
+        act.Should().Throw<ScrubberOptionsException>().Which.Problems.Should().Equal(
+            "EnabledRules names 'NOPE1', which is not a rule id.",
+            "'PAY002' is both in EnabledRules and in DisabledRules.");
+    }
+
+    [Fact]
     public void DisabledRule_ReportsNothing_AndOverrideChangesSeverity()
     {
         var claim = TestClaims.Professional(null, TestClaims.Line(units: 0));

@@ -7,6 +7,10 @@ internal static class CmsReaders
     [
         new Icd10Cm.IcdOrderFileReader(),
         new Icd10Cm.IcdOrderAddendaReader(),
+        new Icd10Pcs.PcsOrderFileReader(),
+        new Mce.MceDefinitionsReader(),
+        new Mce.MceAgeSexCsvReader(),
+        new Ncd.LabNcdReader(),
         new Hcpcs.HcpcsQuarterlyReader(),
         new Hcpcs.ModifierListReader(),
         new PlaceOfService.PlaceOfServiceReader(),

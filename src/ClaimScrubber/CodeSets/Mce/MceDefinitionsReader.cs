@@ -1,0 +1,397 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ClaimScrubber.CodeSets.Loading;
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.CodeSets.Mce;
+
+/// <summary>
+/// Reads CMS's "Definitions of Medicare Code Edits" manual as text (<c>Definitions of Medicare Code Edits_v_43_1.txt</c>,
+/// Windows-1252): chapter 1 has one numbered section per edit (<c>4. Age conflict</c>), lettered or captioned lists
+/// under it, and list rows <c>CODE&lt;TAB&gt;description</c> with undotted codes; chapter 2 lists the codes the release
+/// added to or removed from each list.
+/// </summary>
+/// <remarks>
+/// The table of contents and the chapter's own list of edits repeat the headings; both are skipped (contents lines end
+/// in a tab and a page number, and a heading followed directly by the next heading is a listing, not a section).
+/// Headings carry date notes — "(deactivated as of 10/01/2024)", "(discontinued as of 04/01/2022)" — which switch the
+/// list's edit off from that date. Procedure (ICD-10-PCS) lists are counted and reported, not kept: the MCE view
+/// edits diagnoses.
+/// </remarks>
+internal sealed partial class MceDefinitionsReader : ICmsFileReader
+{
+    public string Id => "mce-definitions";
+
+    public bool Recognizes(string fileName) => FileNamePattern().IsMatch(fileName);
+
+    public void Read(CmsFile file)
+    {
+        string[] lines;
+        using (var reader = new StreamReader(file.OpenRead(), CmsFile.Windows1252, detectEncodingFromByteOrderMarks: true))
+        {
+            lines = reader.ReadToEnd().Split('\n');
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            lines[i] = lines[i].TrimEnd('\r');
+        }
+
+        var version = VersionOf(file.FileName, lines);
+        var effectiveFrom = ReleaseDate(lines);
+        var codeYear = effectiveFrom is { } d ? Icd10Cm.IcdCodeSet.FiscalYearOf(d) : 0;
+        var state = new ParseState(file);
+        var chapter1 = FindBodyLine(lines, "Chapter 1:", 0)
+            ?? throw new InvalidDataException("The file has no 'Chapter 1: Edit code lists' after its table of contents: it is not the MCE definitions manual, or it is truncated.");
+        var chapter2 = FindBodyLine(lines, "Chapter 2:", chapter1 + 1);
+        var chapter2End = chapter2 is { } c2 ? FindBodyLine(lines, "Index", c2 + 1) ?? lines.Length : lines.Length;
+        ReadChapter1(lines, chapter1 + 1, chapter2 ?? lines.Length, state);
+        if (chapter2 is { } start)
+        {
+            ReadChapter2(lines, start + 1, chapter2End, state);
+        }
+
+        if (state.Lists.Count == 0)
+        {
+            throw new InvalidDataException("The manual's chapter 1 holds no diagnosis list under a known edit heading: the file is truncated or not the MCE definitions manual.");
+        }
+
+        foreach (var (title, count) in state.ProcedureLists)
+        {
+            file.Warning(null, $"The list '{title}' ({count} codes) belongs to a procedure edit (ICD-10-PCS codes, or diagnoses that qualify them); the MCE diagnosis edits do not read it, so it was not loaded.");
+        }
+
+        var rows = state.Lists.Values.Sum(l => l.Count);
+        var release = new TableRelease(MceTable.TableName, "MCE " + version, file.FileName, effectiveFrom, null, rows);
+        var part = new MceReleasePart(release, codeYear, state.Lists, state.Removed, state.Added, state.InactiveFrom);
+        file.AddTo(b =>
+        {
+            MceTableParts.Of(b).Add(part);
+            b.AddRelease(release);
+        });
+    }
+
+    private static void ReadChapter1(string[] lines, int start, int end, ParseState state)
+    {
+        var section = 0;
+        string sectionTitle = string.Empty;
+        string subTitle = string.Empty;
+        string caption = string.Empty;
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            if (Heading().Match(line) is { Success: true } heading)
+            {
+                if (IsListing(lines, i, end))
+                {
+                    continue;
+                }
+
+                var number = int.Parse(heading.Groups["n"].ValueSpan, CultureInfo.InvariantCulture);
+                var title = heading.Groups["title"].Value.Trim();
+                if (number > section)
+                {
+                    section = number;
+                    sectionTitle = title;
+                    subTitle = string.Empty;
+                    RecordOff(state, sectionTitle, subTitle, OffDate(title, i + 1, state));
+                }
+                else
+                {
+                    // A numbered list inside a section (8B's cesarean, vaginal delivery and outcome-of-delivery lists).
+                    subTitle = title;
+                    RecordOff(state, sectionTitle, subTitle, OffDate(title, i + 1, state));
+                }
+
+                caption = string.Empty;
+                continue;
+            }
+
+            if (SubHeading().Match(line) is { Success: true } sub)
+            {
+                subTitle = sub.Groups["title"].Value.Trim();
+                RecordOff(state, sectionTitle, subTitle, OffDate(subTitle, i + 1, state));
+                caption = string.Empty;
+                continue;
+            }
+
+            if (CodeRow().Match(line) is not { Success: true } row)
+            {
+                if (IsCaption(line))
+                {
+                    caption = line.Trim();
+                }
+
+                continue;
+            }
+
+            var starred = row.Groups["star"].Length > 0;
+            var text = row.Groups["code"].Value;
+            var target = Classify(section, sectionTitle, subTitle, caption, starred);
+            if (target is not { } list)
+            {
+                var name = subTitle.Length > 0 ? $"{section}. {sectionTitle} / {subTitle}" : $"{section}. {sectionTitle}";
+                state.ProcedureLists[name] = state.ProcedureLists.GetValueOrDefault(name) + 1;
+                continue;
+            }
+
+            if (!IcdCode.TryParse(text, out var code))
+            {
+                state.File.Error(i + 1, $"'{text}' in the list '{MceLists.Title(list)}' is not an ICD-10-CM code; the row was skipped.");
+                continue;
+            }
+
+            Add(state.Lists, list, code);
+        }
+    }
+
+    private static void ReadChapter2(string[] lines, int start, int end, ParseState state)
+    {
+        MceList? list = null;
+        List<IcdCode>? into = null;
+        for (var i = start; i < end; i++)
+        {
+            var line = lines[i];
+            if (ChangeHeading().Match(line) is { Success: true } heading)
+            {
+                list = Classify(int.Parse(heading.Groups["n"].ValueSpan, CultureInfo.InvariantCulture), heading.Groups["title"].Value, heading.Groups["letter"].Value, "changes", starred: false);
+                into = null;
+                continue;
+            }
+
+            if (line.Contains("were removed", StringComparison.OrdinalIgnoreCase) || line.Contains("were deleted", StringComparison.OrdinalIgnoreCase))
+            {
+                into = list is { } l ? Get(state.Removed, l) : null;
+                continue;
+            }
+
+            if (line.Contains("were added", StringComparison.OrdinalIgnoreCase))
+            {
+                into = list is { } l ? Get(state.Added, l) : null;
+                continue;
+            }
+
+            if (into is null || CodeRow().Match(line) is not { Success: true } row)
+            {
+                continue;
+            }
+
+            if (IcdCode.TryParse(row.Groups["code"].ValueSpan, out var code))
+            {
+                into.Add(code);
+            }
+            else
+            {
+                state.File.Error(i + 1, $"'{row.Groups["code"].Value}' in the code list changes is not an ICD-10-CM code; the row was skipped.");
+            }
+        }
+    }
+
+    /// <summary>Maps a list to the MCE diagnosis list it is, or <see langword="null"/> for procedure lists and lists no diagnosis edit reads.</summary>
+    private static MceList? Classify(int section, string sectionTitle, string subTitle, string caption, bool starred)
+    {
+        bool Has(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
+        if (Has(sectionTitle, "Age conflict"))
+        {
+            return Has(subTitle, "Newborn") || Has(subTitle, "Perinatal") ? MceList.Newborn
+                : Has(subTitle, "Pediatric") ? MceList.Pediatric
+                : Has(subTitle, "Maternity") ? MceList.Maternity
+                : Has(subTitle, "Adult") ? MceList.Adult
+                : null;
+        }
+
+        if (Has(sectionTitle, "Sex conflict"))
+        {
+            return Has(subTitle, "Male") && !Has(subTitle, "Female") ? MceList.MaleOnly : Has(subTitle, "Female") ? MceList.FemaleOnly : null;
+        }
+
+        if (Has(sectionTitle, "Manifestation"))
+        {
+            return MceList.Manifestation;
+        }
+
+        if (Has(sectionTitle, "Questionable admission"))
+        {
+            // 8B's lists (delivery procedures and outcome-of-delivery diagnoses) belong to a procedure edit.
+            return Has(subTitle, "procedure") || Has(subTitle, "delivery") ? null : MceList.QuestionableAdmission;
+        }
+
+        if (Has(sectionTitle, "Unacceptable principal"))
+        {
+            // The code acceptable with a secondary diagnosis is named before the list's caption, and asterisked inside it.
+            return starred || caption.Length == 0 ? MceList.RequiresSecondary : MceList.UnacceptablePrincipal;
+        }
+
+        if (Has(sectionTitle, "Wrong procedure"))
+        {
+            return MceList.WrongProcedure;
+        }
+
+        if (Has(sectionTitle, "Unspecified code"))
+        {
+            return MceList.Unspecified;
+        }
+
+        _ = section;
+        return null;
+    }
+
+    /// <summary>Records a heading's deactivation date against the lists it heads (the sex section heads both sex lists, which v43 no longer prints).</summary>
+    private static void RecordOff(ParseState state, string sectionTitle, string subTitle, DateOnly? off)
+    {
+        if (off is not { } date)
+        {
+            return;
+        }
+
+        if (subTitle.Length == 0 && sectionTitle.Contains("Sex conflict", StringComparison.OrdinalIgnoreCase))
+        {
+            state.InactiveFrom[MceList.FemaleOnly] = date;
+            state.InactiveFrom[MceList.MaleOnly] = date;
+        }
+        else if (Classify(0, sectionTitle, subTitle, "heading", starred: false) is { } list)
+        {
+            state.InactiveFrom[list] = date;
+        }
+    }
+
+    private static DateOnly? OffDate(string title, int line, ParseState state)
+    {
+        if (OffNote().Match(title) is not { Success: true } note)
+        {
+            return null;
+        }
+
+        if (note.Groups["date"].Value is { Length: > 0 } text)
+        {
+            if (DateOnly.TryParseExact(text, "MM/dd/yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            state.File.Error(line, $"The heading's date note '{note.Value}' has no MM/DD/YYYY date; the edit was kept active.");
+            return null;
+        }
+
+        // "as of ICD-10 implementation": the edit never applied to ICD-10 codes.
+        return new DateOnly(2015, 10, 1);
+    }
+
+    /// <summary>Tells whether the heading at <paramref name="index"/> is an item of a listing of headings (the next non-blank line is a heading too).</summary>
+    private static bool IsListing(string[] lines, int index, int end)
+    {
+        for (var i = index + 1; i < end; i++)
+        {
+            if (string.IsNullOrWhiteSpace(lines[i]))
+            {
+                continue;
+            }
+
+            return Heading().IsMatch(lines[i]) && !CodeRow().IsMatch(lines[i]);
+        }
+
+        return true;
+    }
+
+    private static bool IsCaption(string line)
+    {
+        var trimmed = line.Trim();
+        return trimmed.Length is > 0 and <= 80 && !trimmed.EndsWith('.') && !trimmed.EndsWith(':') && !trimmed.StartsWith("Note", StringComparison.Ordinal);
+    }
+
+    private static int? FindBodyLine(string[] lines, string prefix, int from)
+    {
+        for (var i = from; i < lines.Length; i++)
+        {
+            // Contents lines repeat the titles with a tab and a page number.
+            if (lines[i].StartsWith(prefix, StringComparison.Ordinal) && !lines[i].Contains('\t', StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static string VersionOf(string fileName, string[] lines)
+    {
+        if (FileNamePattern().Match(fileName) is { Success: true } match && match.Groups["major"].Success)
+        {
+            return $"v{match.Groups["major"].Value}.{match.Groups["minor"].Value}";
+        }
+
+        foreach (var line in lines.Take(20))
+        {
+            if (VersionLine().Match(line) is { Success: true } v)
+            {
+                return "v" + v.Groups["version"].Value;
+            }
+        }
+
+        return "(unknown version)";
+    }
+
+    /// <summary>Reads the release month from the title page (<c>v43.1 April 2026</c>): the release applies from its first day.</summary>
+    private static DateOnly? ReleaseDate(string[] lines)
+    {
+        foreach (var line in lines.Take(20))
+        {
+            if (VersionLine().Match(line) is { Success: true } v
+                && DateOnly.TryParseExact("1 " + v.Groups["month"].Value.Trim(), "d MMMM yyyy", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+        }
+
+        return null;
+    }
+
+    private static void Add(Dictionary<MceList, List<IcdCode>> lists, MceList list, IcdCode code) => Get(lists, list).Add(code);
+
+    private static List<IcdCode> Get(Dictionary<MceList, List<IcdCode>> lists, MceList list)
+    {
+        if (!lists.TryGetValue(list, out var codes))
+        {
+            codes = [];
+            lists[list] = codes;
+        }
+
+        return codes;
+    }
+
+    [GeneratedRegex(@"^Definitions of Medicare Code Edits(_v_(?<major>\d+)_(?<minor>\d+))?.*\.txt$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex FileNamePattern();
+
+    [GeneratedRegex(@"^v(?<version>\d+\.\d+)\s+(?<month>[A-Za-z]+\s+\d{4})\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex VersionLine();
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})\.\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex Heading();
+
+    [GeneratedRegex(@"^(?<n>\d{1,2})(?<letter>[A-Z]?)\.\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ChangeHeading();
+
+    [GeneratedRegex(@"^[A-Z]\.\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SubHeading();
+
+    [GeneratedRegex(@"^(?<star>\*?)(?<code>[A-Z0-9]{3,7})[ ]*\t", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeRow();
+
+    [GeneratedRegex(@"\((?:deactivated|discontinued) as of (?:(?<date>\d{1,2}/\d{1,2}/\d{4})|[^)]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex OffNote();
+
+    private sealed class ParseState(CmsFile file)
+    {
+        public CmsFile File { get; } = file;
+
+        public Dictionary<MceList, List<IcdCode>> Lists { get; } = [];
+
+        public Dictionary<MceList, List<IcdCode>> Removed { get; } = [];
+
+        public Dictionary<MceList, List<IcdCode>> Added { get; } = [];
+
+        public Dictionary<MceList, DateOnly> InactiveFrom { get; } = [];
+
+        public Dictionary<string, int> ProcedureLists { get; } = new(StringComparer.Ordinal);
+    }
+}

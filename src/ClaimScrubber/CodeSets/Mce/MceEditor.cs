@@ -1,0 +1,171 @@
+using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets.Icd10Cm;
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.CodeSets.Mce;
+
+/// <summary>
+/// The diagnosis logic of CMS's Medicare Code Editor over the loaded MCE lists and ICD-10-CM code set: which edits one
+/// diagnosis of a claim draws, given the discharge date, age, sex and the other diagnoses.
+/// </summary>
+/// <remarks>
+/// As the MCE does: validity is by the discharge date's fiscal year; a code invalid on the date draws no other edit
+/// than a duplicate of the principal; age uses the four ranges of edit 4; principal-diagnosis edits (2, 6, 8, 9) read
+/// the first diagnosis only; wrong procedure (18) and unspecified (20) read every diagnosis.
+/// <para>
+/// A code expanded into subcodes after the date is absent from the newer lists, which name its subcodes instead. When
+/// such a code (valid on the date, not billable in the list's own fiscal year) has a subcode on a list, the list held
+/// the code itself before the expansion, and it counts as listed — CMS gives new subcodes the edits of the code they
+/// split.
+/// </para>
+/// <para>This type is immutable and thread-safe; <see cref="Edit"/> allocates nothing.</para>
+/// </remarks>
+internal sealed class MceEditor
+{
+    public MceEditor(MceTable table, IcdCodeSet? icd)
+    {
+        Table = table;
+        Icd = icd;
+    }
+
+    public MceTable Table { get; }
+
+    public IcdCodeSet? Icd { get; }
+
+    /// <summary>Tells whether <paramref name="code"/> is valid (billable) on <paramref name="date"/>; every code counts as valid without an ICD-10-CM table.</summary>
+    public bool IsValid(IcdCode code, DateOnly date) => Icd is null || Icd.Lookup(code, date).IsBillable;
+
+    /// <summary>Returns the edits the diagnosis at <paramref name="position"/> (0 = principal) draws.</summary>
+    /// <param name="diagnoses">The claim's diagnoses, principal first.</param>
+    /// <param name="position">The diagnosis to edit.</param>
+    /// <param name="date">The discharge date (or date of service).</param>
+    /// <param name="age">The age in years on <paramref name="date"/>, or <see langword="null"/> when unknown (no age edit).</param>
+    /// <param name="sex">The patient's sex (no sex edit when unknown).</param>
+    public MceEdits Edit(ReadOnlySpan<IcdCode> diagnoses, int position, DateOnly date, int? age, Sex sex)
+    {
+        var code = diagnoses[position];
+        var edits = MceEdits.None;
+        if (position > 0 && code == diagnoses[0])
+        {
+            edits |= MceEdits.DuplicateOfPdx;
+        }
+
+        if (!IsValid(code, date))
+        {
+            return edits | MceEdits.InvalidCode;
+        }
+
+        return edits | ValidCodeEdits(code, position == 0, diagnoses.Length > 1, date, age, sex);
+    }
+
+    /// <summary>Returns the edits a valid code draws in the given position, apart from duplicates.</summary>
+    public MceEdits ValidCodeEdits(IcdCode code, bool principal, bool hasSecondary, DateOnly date, int? age, Sex sex)
+    {
+        var edits = MceEdits.None;
+        if (age is { } years and >= 0 and <= 124 && IsAgeConflict(code, date, years))
+        {
+            edits |= MceEdits.AgeConflict;
+        }
+
+        if ((sex == Sex.Male && InList(MceList.FemaleOnly, code, date)) || (sex == Sex.Female && InList(MceList.MaleOnly, code, date)))
+        {
+            edits |= MceEdits.SexConflict;
+        }
+
+        if (principal)
+        {
+            if (IsExternalCause(code))
+            {
+                edits |= MceEdits.ECodeAsPdx;
+            }
+
+            if (InList(MceList.Manifestation, code, date))
+            {
+                edits |= MceEdits.ManifestationAsPdx;
+            }
+
+            if (InList(MceList.QuestionableAdmission, code, date))
+            {
+                edits |= MceEdits.QuestionableAdmission;
+            }
+
+            if (InList(MceList.RequiresSecondary, code, date))
+            {
+                if (!hasSecondary)
+                {
+                    edits |= MceEdits.RequiresSdx;
+                }
+            }
+            else if (InList(MceList.UnacceptablePrincipal, code, date))
+            {
+                edits |= MceEdits.UnacceptablePdx;
+            }
+        }
+
+        if (InList(MceList.WrongProcedure, code, date))
+        {
+            edits |= MceEdits.WrongProcedurePerformed;
+        }
+
+        if (InList(MceList.Unspecified, code, date))
+        {
+            edits |= MceEdits.Unspecified;
+        }
+
+        return edits;
+    }
+
+    /// <summary>Returns the age list that puts <paramref name="code"/> outside <paramref name="age"/>, or <see langword="null"/>.</summary>
+    public MceList? AgeConflictList(IcdCode code, DateOnly date, int age)
+    {
+        if (age != 0 && InList(MceList.Newborn, code, date))
+        {
+            return MceList.Newborn;
+        }
+
+        if (age > 17 && InList(MceList.Pediatric, code, date))
+        {
+            return MceList.Pediatric;
+        }
+
+        if ((age < 9 || age > 64) && InList(MceList.Maternity, code, date))
+        {
+            return MceList.Maternity;
+        }
+
+        if ((age < 15 || age > 124) && InList(MceList.Adult, code, date))
+        {
+            return MceList.Adult;
+        }
+
+        return null;
+    }
+
+    /// <summary>Tells whether <paramref name="list"/>, as it stood on <paramref name="date"/> and with its edit active then, holds <paramref name="code"/>.</summary>
+    public bool InList(MceList list, IcdCode code, DateOnly date)
+    {
+        if (Table.VersionFor(list, date) is not { } version || !version.IsActiveOn(date))
+        {
+            return false;
+        }
+
+        if (version.Contains(code, date))
+        {
+            return true;
+        }
+
+        return Icd is not null && version.CodeYear != 0 && !Icd.IsBillable(code, version.CodeYear) && version.ContainsDescendantOf(code);
+    }
+
+    /// <summary>Gets the release of <paramref name="list"/> that stands for <paramref name="date"/>.</summary>
+    public TableRelease? ReleaseOf(MceList list, DateOnly date) => Table.VersionFor(list, date)?.Release;
+
+    /// <summary>Tells whether the code is an external cause of morbidity (chapter 20, V00–Y99).</summary>
+    public static bool IsExternalCause(IcdCode code)
+    {
+        var first = code[0];
+        return first is 'V' or 'W' or 'X' or 'Y';
+    }
+
+    private bool IsAgeConflict(IcdCode code, DateOnly date, int age) => AgeConflictList(code, date, age) is not null;
+}
