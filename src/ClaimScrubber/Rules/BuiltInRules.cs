@@ -24,5 +24,10 @@ internal static class BuiltInRules
         {
             yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));
         }
+
+        if (index.Excludes1 is { } excludes1)
+        {
+            yield return new Excludes1Rule(excludes1);
+        }
     }
 }

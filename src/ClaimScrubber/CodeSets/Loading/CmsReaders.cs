@@ -10,5 +10,6 @@ internal static class CmsReaders
         new Icd10Pcs.PcsOrderFileReader(),
         new Mce.MceDefinitionsReader(),
         new Mce.MceAgeSexCsvReader(),
+        new Icd10Cm.Excludes1Reader(),
     ];
 }
