@@ -101,7 +101,7 @@ internal sealed partial class Excludes1Reader : ICmsFileReader
 
         if (withoutCode > 0)
         {
-            file.Warning(null, string.Create(CultureInfo.InvariantCulture, $"{withoutCode} Excludes1 notes name no code (such as 'certain localized infections - see body system-related chapters'); they cannot be checked and were not loaded."));
+            file.Warning(null, string.Create(CultureInfo.InvariantCulture, $"{withoutCode} Excludes1 notes name no code (a lead-in such as 'angiostrongyliasis due to:', or prose); they cannot be checked and were not loaded."));
         }
 
         file.Warning(null, $"The tabular list is the {version} edition: codes added to ICD-10-CM since have no Excludes1 notes in it, so pairs involving them are not checked.");
