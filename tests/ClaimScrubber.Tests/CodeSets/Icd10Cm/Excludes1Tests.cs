@@ -89,6 +89,19 @@ public sealed class Excludes1Tests : IDisposable
     }
 
     [Fact]
+    public void SampleFolder_TabularSample_LoadsWithTheOrderFiles()
+    {
+        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
+        result.Report.Problems.Where(p => p.IsError).Should().BeEmpty();
+        var table = result.Index.Excludes1!;
+        table.Count.Should().Be(12);
+        table.TryFind(IcdCode.Parse("E11.9"), IcdCode.Parse("E10.9"), out var entry).Should().BeTrue();
+        table.Notes[entry.Note].Should().Be("type 1 diabetes mellitus (E10.-)");
+        table.TryFind(IcdCode.Parse("I10"), IcdCode.Parse("O11.3"), out _).Should().BeTrue();
+        table.TryFind(IcdCode.Parse("I10"), IcdCode.Parse("O12.03"), out _).Should().BeFalse();
+    }
+
+    [Fact]
     public void Read_TruncatedXml_IsAnError()
     {
         var result = LoadFixture(Xml[..(Xml.Length / 2)]);
