@@ -12,5 +12,6 @@ public static class Program
     {
         ScrubCommand.Create(),
         DataReportCommand.Create(),
+        MceCompatCommand.Create(),
     };
 }

@@ -52,6 +52,11 @@ internal static class BuiltInRules
             yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));
         }
 
+        if (index.Excludes1 is { } excludes1)
+        {
+            yield return new Excludes1Rule(excludes1);
+        }
+
         if (index.Ptp is { } ptp)
         {
             yield return new PtpRule(ptp);

@@ -51,11 +51,16 @@ public static partial class RuleCatalog
         public static RuleDescriptor WrongProcedurePerformed { get; } = new("DX019", RuleFamily.Diagnosis, "Wrong procedure performed", Severity.Error, Disposition.ReturnToProvider,
             "A diagnosis (Y65.51–Y65.53) reports a wrong procedure, a procedure on the wrong patient, or on the wrong side or body part; Medicare does not pay for erroneous surgery (MCE edit 18).", "16", "M76");
 
+        /// <summary>DX020: two diagnoses of the claim are an Excludes1 pair of the ICD-10-CM tabular list.</summary>
+        public static RuleDescriptor Excludes1Pair { get; } = new("DX020", RuleFamily.Diagnosis, "Excludes1 pair", Severity.Warning, Disposition.ReturnToProvider,
+            "Two diagnoses are never coded together: an Excludes1 note of the ICD-10-CM tabular list, under one of them or its category, names the other.", "16", "M76");
+
         /// <summary>Gets the MCE diagnosis rules in id order.</summary>
         public static ImmutableArray<RuleDescriptor> All { get; } =
         [
             ExternalCauseAsPrincipal, DuplicateOfPrincipal, AgeConflict, SexConflict, ManifestationAsPrincipal,
             UnacceptablePrincipal, RequiresSecondary, QuestionableAdmission, UnspecifiedLaterality, WrongProcedurePerformed,
+            Excludes1Pair,
         ];
     }
 }

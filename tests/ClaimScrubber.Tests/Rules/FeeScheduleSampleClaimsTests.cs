@@ -46,7 +46,7 @@ public class FeeScheduleSampleClaimsTests
         var builder = new CodeSetIndexBuilder();
         builder.SetTable(CmsFolderLoader.Load(CmsData.File("pfs")).Index.FeeSchedule!);
         builder.SetTable(CmsFolderLoader.Load(CmsData.File("pos")).Index.PlacesOfService!);
-        var scrubber = Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
+        var scrubber = Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = TestClaims.Today, EnabledRules = [.. FeeScheduleFixture.PricingNotes] });
         foreach (var row in Expected)
         {
             var claim = Load().Single(c => c.ClaimId == (string)row[0]);

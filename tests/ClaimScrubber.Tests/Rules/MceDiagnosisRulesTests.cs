@@ -122,6 +122,25 @@ public class MceDiagnosisRulesTests
     public void CleanInpatientClaim_HasNoMceFinding() =>
         Ids(Inpatient(Discharge, new DateOnly(1950, 1, 1), Sex.Female, "J18.9", "I10", "E11.9")).Should().BeEmpty();
 
+    [CmsFact]
+    public void Evaluate_CleanInpatientClaim_AllocatesNothing()
+    {
+        var claim = Inpatient(Discharge, new DateOnly(1950, 1, 1), Sex.Female, "J18.9", "I10", "E11.9", "N18.30");
+        var rule = new ClaimScrubber.Rules.Diagnoses.MceDiagnosisRules(new ClaimScrubber.CodeSets.Mce.MceEditor(MceCmsData.Index.Mce!, MceCmsData.Index.Icd10Cm));
+        var context = new ScrubContext();
+        context.Begin(Scrubber.Value, claim, new DateOnly(2026, 9, 30));
+        rule.Evaluate(context);
+        var start = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            rule.Evaluate(context);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - start;
+        context.FindingCount.Should().Be(0);
+        allocated.Should().Be(0);
+    }
+
     private static string[] Ids(Claim claim) => [.. Scrubber.Value.Scrub(claim).Findings.Select(f => f.RuleId).Where(id => id.StartsWith("DX", StringComparison.Ordinal))];
 
     private static DateOnly BornYearsBefore(DateOnly date, int years) => date.AddYears(-years);

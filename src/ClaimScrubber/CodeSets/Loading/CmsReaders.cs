@@ -20,5 +20,6 @@ internal static class CmsReaders
         new Ncci.MueReader(),
         new Ncci.AddOnCodeReader(),
         new FeeSchedule.RvuFileReader(),
+        new Icd10Cm.Excludes1Reader(),
     ];
 }

@@ -127,7 +127,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
 
             var starred = row.Groups["star"].Length > 0;
             var text = row.Groups["code"].Value;
-            var target = Classify(section, sectionTitle, subTitle, caption, starred);
+            var target = Classify(sectionTitle, subTitle, caption, starred);
             if (target is not { } list)
             {
                 var name = subTitle.Length > 0 ? $"{section}. {sectionTitle} / {subTitle}" : $"{section}. {sectionTitle}";
@@ -154,7 +154,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
             var line = lines[i];
             if (ChangeHeading().Match(line) is { Success: true } heading)
             {
-                list = Classify(int.Parse(heading.Groups["n"].ValueSpan, CultureInfo.InvariantCulture), heading.Groups["title"].Value, heading.Groups["letter"].Value, "changes", starred: false);
+                list = Classify(heading.Groups["title"].Value, heading.Groups["letter"].Value, "changes", starred: false);
                 into = null;
                 continue;
             }
@@ -188,7 +188,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
     }
 
     /// <summary>Maps a list to the MCE diagnosis list it is, or <see langword="null"/> for procedure lists and lists no diagnosis edit reads.</summary>
-    private static MceList? Classify(int section, string sectionTitle, string subTitle, string caption, bool starred)
+    private static MceList? Classify(string sectionTitle, string subTitle, string caption, bool starred)
     {
         bool Has(string text, string word) => text.Contains(word, StringComparison.OrdinalIgnoreCase);
         if (Has(sectionTitle, "Age conflict"))
@@ -232,7 +232,6 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
             return MceList.Unspecified;
         }
 
-        _ = section;
         return null;
     }
 
@@ -249,7 +248,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
             state.InactiveFrom[MceList.FemaleOnly] = date;
             state.InactiveFrom[MceList.MaleOnly] = date;
         }
-        else if (Classify(0, sectionTitle, subTitle, "heading", starred: false) is { } list)
+        else if (Classify(sectionTitle, subTitle, "heading", starred: false) is { } list)
         {
             state.InactiveFrom[list] = date;
         }

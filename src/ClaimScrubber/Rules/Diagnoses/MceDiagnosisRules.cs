@@ -30,7 +30,11 @@ internal sealed class MceDiagnosisRules : IClaimRule
 
     public MceDiagnosisRules(MceEditor editor) => this.editor = editor;
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => R.All;
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+    [
+        R.ExternalCauseAsPrincipal, R.DuplicateOfPrincipal, R.AgeConflict, R.SexConflict, R.ManifestationAsPrincipal,
+        R.UnacceptablePrincipal, R.RequiresSecondary, R.QuestionableAdmission, R.UnspecifiedLaterality, R.WrongProcedurePerformed,
+    ];
 
     public void Evaluate(ScrubContext context)
     {

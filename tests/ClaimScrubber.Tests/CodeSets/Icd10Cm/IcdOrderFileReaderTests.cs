@@ -113,7 +113,8 @@ public sealed class IcdOrderFileReaderTests : IDisposable
     public void Load_RepositorySample_HoldsFy2025AndFy2026WithTheZ5986Edge()
     {
         var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
-        result.Report.Problems.Should().BeEmpty();
+        // The sample tabular XML beside the order files is read by the Excludes1 reader, which reports that it predates newer codes.
+        result.Report.Problems.Where(p => !p.File.StartsWith("icd10cm_tabular_", StringComparison.Ordinal)).Should().BeEmpty();
         var table = result.Index.Icd10Cm!;
         table.FiscalYears.Should().Equal(2025, 2026);
         (table.RowCount(2025), table.RowCount(2026)).Should().Be((60, 63));

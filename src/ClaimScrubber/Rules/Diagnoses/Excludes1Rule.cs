@@ -1,0 +1,49 @@
+using ClaimScrubber.CodeSets.Icd10Cm;
+using ClaimScrubber.Scrubbing;
+using R = ClaimScrubber.Rules.RuleCatalog.MceDiagnoses;
+
+namespace ClaimScrubber.Rules.Diagnoses;
+
+/// <summary>
+/// <c>DX020</c>: two diagnoses of the claim that an Excludes1 note says are never coded together, in every setting. Each
+/// pair is reported once, on the later diagnosis, naming the note and the code it is under.
+/// </summary>
+internal sealed class Excludes1Rule : IClaimRule
+{
+    private readonly Excludes1Table table;
+
+    public Excludes1Rule(Excludes1Table table) => this.table = table;
+
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.Excludes1Pair];
+
+    public void Evaluate(ScrubContext context)
+    {
+        var diagnoses = context.Claim.Diagnoses.AsSpan();
+        for (var j = 1; j < diagnoses.Length; j++)
+        {
+            for (var i = 0; i < j; i++)
+            {
+                var first = diagnoses[i];
+                var second = diagnoses[j];
+                if (first == second)
+                {
+                    continue;
+                }
+
+                if (table.TryFind(first, second, out var entry) || table.TryFind(second, first, out entry))
+                {
+                    if (context.IsEnabled(R.Excludes1Pair))
+                    {
+                        var a = first.ToDottedString();
+                        var b = second.ToDottedString();
+                        context.Report(R.Excludes1Pair, null, ElementPath.Diagnosis(j + 1),
+                            $"Diagnoses {a} and {b} are never coded together: the Excludes1 note under {entry.Owner.ToDottedString()} reads '{table.Notes[entry.Note]}'.",
+                            "Keep the code that describes the condition documented and remove the other.", [a, b], table.Release);
+                    }
+
+                    break;
+                }
+            }
+        }
+    }
+}
