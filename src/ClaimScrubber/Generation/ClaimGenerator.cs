@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.Codes;
 
@@ -51,15 +52,15 @@ public sealed class ClaimGenerator
         this.options = options ?? ClaimGeneratorOptions.Default;
         this.options.Validate();
         (diagnoses, otherDiagnoses) = DiagnosisPools(index, this.options);
-        var common = CommonProcedures.Select(ProcedureCode.Parse);
-        commonProcedures = index.HasProcedureCodes ? [.. common.Where(index.IsKnownProcedure)] : [.. common];
+        bool Usable(ProcedureCode code) => IsOfficeService(index, code);
+        commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c) && (!index.HasProcedureCodes || index.IsKnownProcedure(c)) && Usable(c))];
         if (commonProcedures.IsEmpty)
         {
-            commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse)];
+            commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c))];
         }
 
-        // Level II supplies and drugs dominate the tables but not office claims: draw "other" codes from CPT.
-        otherProcedures = [.. index.KnownProcedureCodes.Where(c => !c.IsLevelTwo)];
+        // The long tail: other CPT codes an office bills on its own (Level II supplies and drugs dominate the tables, not office claims).
+        otherProcedures = [.. index.KnownProcedureCodes.Where(c => !c.IsLevelTwo && !IsVisit(c) && index.FeeSchedule is not null && Usable(c))];
     }
 
     /// <summary>Makes <paramref name="count"/> claims, the same ones for the same seed, options and index.</summary>
@@ -145,6 +146,32 @@ public sealed class ClaimGenerator
         var usable = common.Where(BillableThroughout).ToImmutableArray();
         var other = icd.Records(years[0]).Where(r => r.Billable && BillableThroughout(r.Code)).Select(r => r.Code).ToImmutableArray();
         return (usable.Length >= 4 ? usable : [.. usable, .. other.Take(4)], other);
+    }
+
+    private static bool IsVisit(ProcedureCode code) => EvaluationAndManagement.Contains(code.ToString());
+
+    /// <summary>
+    /// Whether an office would bill the code beside a visit without special handling: a payable fee-schedule service
+    /// priced in the office, not an add-on, not major surgery, not split into components, and not a lab test whose
+    /// coverage a national coverage determination limits to listed diagnoses (the generator does not pick diagnoses to match).
+    /// </summary>
+    private static bool IsOfficeService(CodeSetIndex index, ProcedureCode code)
+    {
+        if (index.LabNcds is { } ncds && ncds.TryGetProcedure(code, out _))
+        {
+            return false;
+        }
+
+        if (index.FeeSchedule is not { } fees || !fees.TryGet(code, out var entry))
+        {
+            return true;
+        }
+
+        return (entry.Status == 'A' || (entry.Status == 'X' && entry.IsLaboratoryTest))
+            && !entry.NonFacilityNotPriced
+            && entry.PcTc is 0 or 9
+            && !entry.IsEvaluationAndManagement
+            && entry.Global is not (GlobalPeriod.Days90 or GlobalPeriod.AddOn or GlobalPeriod.None);
     }
 
     private static ServiceLine[] Deduplicate(ServiceLine[] lines)

@@ -17,7 +17,7 @@ public class AllocationTests
     [CmsFact]
     public void Scrub_CleanClaims_AllocateNothing_AgainstTheFullData() => AssertCleanClaimsAllocateNothing(FullIndex.Value);
 
-    internal static readonly Lazy<CodeSetIndex> FullIndex = new(() => CodeSetIndex.LoadFolder(CmsData.RequireFolder()));
+    internal static readonly Lazy<CodeSetIndex> FullIndex = new(() => { FullCmsData.Result.Report.ThrowIfErrors(); return FullCmsData.Result.Index; });
 
     private static void AssertCleanClaimsAllocateNothing(CodeSetIndex index)
     {
