@@ -56,6 +56,18 @@ internal static class BenchmarkData
         return result.Index;
     }
 
+    /// <summary>The rule ids a rule-set parameter leaves out: the linkage family (pointers, lab NCDs, procedure demographics) or the fee-schedule-driven rules.</summary>
+    public static System.Collections.Immutable.ImmutableHashSet<string> RulesLeftOut(string ruleSet)
+    {
+        IEnumerable<Rules.RuleDescriptor> left = ruleSet switch
+        {
+            "withoutLinkage" => Rules.RuleCatalog.All.Where(r => r.Family == Rules.RuleFamily.Linkage || r.Id is "PX040" or "PX041"),
+            "withoutFeeSchedule" => Rules.RuleCatalog.FeeScheduleModifiers.All.Concat(Rules.RuleCatalog.FeeScheduleProcedures.All).Concat(Rules.RuleCatalog.FeeSchedulePlaceOfService.All),
+            _ => [],
+        };
+        return [.. left.Where(r => r.IsEnabledByDefault).Select(r => r.Id)];
+    }
+
     /// <summary>Makes a workload of <paramref name="count"/> claims: typical (10% injected errors), error-heavy (60%), or clean (typical claims the scrubber passes).</summary>
     public static Claim[] Workload(CodeSetIndex index, string workload, int count)
     {

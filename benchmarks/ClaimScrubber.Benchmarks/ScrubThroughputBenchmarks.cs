@@ -20,11 +20,15 @@ public class ScrubThroughputBenchmarks
     [Params("clean", "typical", "errorHeavy")]
     public string Workload { get; set; } = "typical";
 
+    /// <summary>All rules, or all but one family, to show what a family costs (linkage: issue 7; fee schedule: issue 5).</summary>
+    [Params("all", "withoutLinkage", "withoutFeeSchedule")]
+    public string Rules { get; set; } = "all";
+
     [GlobalSetup]
     public void Setup()
     {
         var index = BenchmarkData.Full;
-        scrubber = Scrubber.Create(index, BenchmarkData.Options);
+        scrubber = Scrubber.Create(index, BenchmarkData.Options with { DisabledRules = BenchmarkData.RulesLeftOut(Rules) });
         claims = BenchmarkData.Workload(index, Workload, BatchSize);
     }
 

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using System.Numerics;
 using System.Runtime.CompilerServices;
 using ClaimScrubber.Internal;
 
@@ -34,22 +35,11 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
     public bool IsDefault => Value == 0;
 
     /// <summary>Gets the number of characters in the undotted code.</summary>
-    public int Length
-    {
-        get
-        {
-            var length = 0;
-            for (var i = 0; i < MaxLength; i++)
-            {
-                if (CharValue(i) != 0)
-                {
-                    length++;
-                }
-            }
-
-            return length;
-        }
-    }
+    /// <remarks>
+    /// Characters are packed from the most significant end with no gaps and none encodes as zero, so the trailing
+    /// zero bits count the unused positions: hot comparisons need no loop.
+    /// </remarks>
+    public int Length => Value == 0 ? 0 : MaxLength - (BitOperations.TrailingZeroCount(Value) / Shift);
 
     /// <summary>Gets the character at <paramref name="index"/> of the undotted code.</summary>
     /// <param name="index">Zero-based character position.</param>
