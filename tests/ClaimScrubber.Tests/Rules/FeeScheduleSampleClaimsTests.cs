@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Text.Json;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
@@ -12,6 +8,8 @@ namespace ClaimScrubber.Tests.Rules;
 /// <summary>data/claims/modifier-claims.json, scrubbed against the sample RVU file, gives the findings each claim was written for.</summary>
 public class FeeScheduleSampleClaimsTests
 {
+    private const string SampleFile = "modifier-claims.json";
+
     public static TheoryData<string, string> Expected => new()
     {
         { "MOD-CLEAN-1", string.Empty },
@@ -34,7 +32,7 @@ public class FeeScheduleSampleClaimsTests
     [MemberData(nameof(Expected))]
     public void SampleClaim_GivesTheFindingsItWasWrittenFor(string claimId, string expected)
     {
-        var claim = Load().Single(c => c.ClaimId == claimId);
+        var claim = SampleClaims.Read(SampleFile).Single(c => c.ClaimId == claimId);
         var result = FeeScheduleFixture.Scrubber().Scrub(claim);
         string.Join(' ', result.Findings.OrderBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).Select(f => $"{f.Line}:{f.RuleId}")).Should().Be(expected);
     }
@@ -49,7 +47,7 @@ public class FeeScheduleSampleClaimsTests
         var scrubber = Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = TestClaims.Today, EnabledRules = [.. FeeScheduleFixture.PricingNotes] });
         foreach (var row in Expected)
         {
-            var claim = Load().Single(c => c.ClaimId == (string)row[0]);
+            var claim = SampleClaims.Read(SampleFile).Single(c => c.ClaimId == (string)row[0]);
             var findings = scrubber.Scrub(claim).Findings.OrderBy(f => f.Line).ThenBy(f => f.RuleId, StringComparer.Ordinal).Select(f => $"{f.Line}:{f.RuleId}");
             string.Join(' ', findings).Should().Be((string)row[1], claim.ClaimId);
         }
@@ -57,38 +55,5 @@ public class FeeScheduleSampleClaimsTests
 
     [Fact]
     public void SampleFile_HoldsEveryClaimTheTestExpects() =>
-        Load().Select(c => c.ClaimId).Should().BeEquivalentTo(Expected.Select(row => (string)row[0]));
-
-    /// <summary>Reads the claim JSON contract of the brief; only the members these rules read.</summary>
-    private static List<Claim> Load()
-    {
-        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(CmsData.SampleFolder, "claims", "modifier-claims.json")));
-        var claims = new List<Claim>();
-        foreach (var c in document.RootElement.EnumerateArray())
-        {
-            claims.Add(new Claim
-            {
-                ClaimId = c.GetProperty("claimId").GetString()!,
-                Setting = ClaimSetting.Professional,
-                Patient = new Patient { BirthDate = DateOnly.Parse(c.GetProperty("patient").GetProperty("birthDate").GetString()!, CultureInfo.InvariantCulture), Sex = Sex.Female },
-                BillingNpi = Npi.Parse(c.GetProperty("billingNpi").GetString()!),
-                RenderingNpi = Npi.Parse(c.GetProperty("renderingNpi").GetString()!),
-                PlaceOfService = PlaceOfServiceCode.Parse(c.GetProperty("placeOfService").GetString()!),
-                FrequencyCode = c.GetProperty("frequencyCode").GetString(),
-                Diagnoses = [.. c.GetProperty("diagnoses").EnumerateArray().Select(d => IcdCode.Parse(d.GetString()!))],
-                Lines = [.. c.GetProperty("lines").EnumerateArray().Select(l => new ServiceLine
-                {
-                    ProcedureCode = ProcedureCode.Parse(l.GetProperty("procedureCode").GetString()!),
-                    Modifiers = [.. l.GetProperty("modifiers").EnumerateArray().Select(m => ModifierCode.Parse(m.GetString()!))],
-                    Units = l.GetProperty("units").GetDecimal(),
-                    Charge = l.GetProperty("charge").GetDecimal(),
-                    ServiceDate = DateOnly.Parse(l.GetProperty("serviceDate").GetString()!, CultureInfo.InvariantCulture),
-                    PlaceOfService = l.GetProperty("placeOfService").GetString() is { } pos ? PlaceOfServiceCode.Parse(pos) : null,
-                    DiagnosisPointers = [.. l.GetProperty("diagnosisPointers").EnumerateArray().Select(p => p.GetInt32())],
-                })],
-            });
-        }
-
-        return claims;
-    }
+        SampleClaims.Read(SampleFile).Select(c => c.ClaimId).Should().BeEquivalentTo(Expected.Select(row => (string)row[0]));
 }

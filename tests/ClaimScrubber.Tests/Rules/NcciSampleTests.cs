@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
@@ -29,8 +26,7 @@ public class NcciSampleTests
     public void SampleClaims_EachHitsTheRuleItIsNamedAfter()
     {
         var scrubber = Scrubber.Create(Sample.Value.Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(CmsData.SampleFolder, "claims", "ncci-claims.json")));
-        var outcomes = json.RootElement.EnumerateArray().Select(ReadClaim).Select(c => (c.ClaimId, Ids: string.Join(" ", scrubber.Scrub(c).Findings.Select(f => f.RuleId))));
+        var outcomes = SampleClaims.Read("ncci-claims.json").Select(c => (c.ClaimId, Ids: string.Join(" ", scrubber.Scrub(c).Findings.Select(f => f.RuleId))));
         outcomes.Should().Equal(
             ("NCCI-CLEAN-1", ""), ("NCCI-CLEAN-2", ""), ("NCCI-CLEAN-3", ""),
             ("NCCI001-IND0", "NCCI001"), ("NCCI002-IND1", "NCCI002"), ("NCCI003-25", "NCCI003"), ("NCCI003-XS", "NCCI003"),
@@ -57,31 +53,5 @@ public class NcciSampleTests
         {
             folder.Delete(recursive: true);
         }
-    }
-
-    /// <summary>Reads the claim JSON contract (the CLI owns the real reader; this reads only what NCCI rules use).</summary>
-    private static Claim ReadClaim(JsonElement c)
-    {
-        static DateOnly Date(JsonElement e) => DateOnly.Parse(e.GetString()!, CultureInfo.InvariantCulture);
-        return new Claim
-        {
-            ClaimId = c.GetProperty("claimId").GetString()!,
-            Setting = c.GetProperty("setting").GetString() switch { "outpatientHospital" => ClaimSetting.OutpatientHospital, "inpatient" => ClaimSetting.Inpatient, _ => ClaimSetting.Professional },
-            Patient = new Patient { BirthDate = Date(c.GetProperty("patient").GetProperty("birthDate")), Sex = Sex.Female },
-            BillingNpi = Npi.Parse(c.GetProperty("billingNpi").GetString()!),
-            RenderingNpi = Npi.Parse(c.GetProperty("renderingNpi").GetString()!),
-            PlaceOfService = PlaceOfServiceCode.Parse(c.GetProperty("placeOfService").GetString()!),
-            FrequencyCode = c.GetProperty("frequencyCode").GetString(),
-            Diagnoses = [.. c.GetProperty("diagnoses").EnumerateArray().Select(d => IcdCode.Parse(d.GetString()!))],
-            Lines = [.. c.GetProperty("lines").EnumerateArray().Select(l => new ServiceLine
-            {
-                ProcedureCode = ProcedureCode.Parse(l.GetProperty("procedureCode").GetString()!),
-                Modifiers = [.. l.GetProperty("modifiers").EnumerateArray().Select(m => ModifierCode.Parse(m.GetString()!))],
-                Units = l.GetProperty("units").GetDecimal(),
-                Charge = l.GetProperty("charge").GetDecimal(),
-                ServiceDate = Date(l.GetProperty("serviceDate")),
-                DiagnosisPointers = [.. l.GetProperty("diagnosisPointers").EnumerateArray().Select(p => p.GetInt32())],
-            })],
-        };
     }
 }
