@@ -264,7 +264,7 @@ public static class ClaimCsvReader
             var procedure = e.Procedure(row.Cell(col), ElementPath.LineMember(n, "procedureCode"), n);
             var modifierTexts = SplitList(row.Cell(col + 1));
             var modifiers = ImmutableArray.CreateBuilder<ModifierCode>();
-            if (e.WithinLimit(modifierTexts.Length, ServiceLine.MaxModifiers, "modifiers", m => ElementPath.LineModifier(n, m), n))
+            if (e.WithinLimit(modifierTexts.Length, "modifiers", m => ElementPath.LineModifier(n, m), n))
             {
                 for (var m = 0; m < modifierTexts.Length; m++)
                 {
@@ -282,7 +282,7 @@ public static class ClaimCsvReader
             var pos = e.PlaceOfService(row.Cell(col + 6), ElementPath.LineMember(n, "placeOfService"), n);
             var pointerTexts = SplitList(row.Cell(col + 7));
             var pointers = ImmutableArray.CreateBuilder<int>();
-            if (e.WithinLimit(pointerTexts.Length, ServiceLine.MaxDiagnosisPointers, "diagnosis pointers", p => ElementPath.LinePointer(n, p), n))
+            if (e.WithinLimit(pointerTexts.Length, "diagnosis pointers", p => ElementPath.LinePointer(n, p), n))
             {
                 for (var p = 0; p < pointerTexts.Length; p++)
                 {

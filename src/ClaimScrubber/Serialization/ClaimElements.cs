@@ -223,15 +223,22 @@ internal sealed class ClaimElements
         return null;
     }
 
-    /// <summary>Reports the entries a list holds beyond what the claim form carries, at the first position too many.</summary>
-    public bool WithinLimit(int count, int limit, string listName, Func<int, string> pathOf, int line)
+    /// <summary>
+    /// The most entries a line's modifier or pointer list may hold and still be read. The claim form carries 4 of each;
+    /// more are read so that the rules (MOD004, LNK014) report them with their own fix, and only a count no claim
+    /// could hold is refused here.
+    /// </summary>
+    public const int MaxLineListEntries = 99;
+
+    /// <summary>Reports the entries a list holds beyond what any claim could, at the first position too many.</summary>
+    public bool WithinLimit(int count, string listName, Func<int, string> pathOf, int line)
     {
-        if (count <= limit)
+        if (count <= MaxLineListEntries)
         {
             return true;
         }
 
-        Error(pathOf(limit + 1), line, string.Create(CultureInfo.InvariantCulture, $"The line has {count} {listName}; a service line carries at most {limit}."));
+        Error(pathOf(MaxLineListEntries + 1), line, string.Create(CultureInfo.InvariantCulture, $"The line has {count} {listName}; more than {MaxLineListEntries} cannot be a claim's."));
         return false;
     }
 

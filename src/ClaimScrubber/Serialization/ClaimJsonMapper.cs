@@ -92,7 +92,7 @@ internal static class ClaimJsonMapper
         var procedure = e.Procedure(Text(item, "procedureCode", ElementPath.LineMember(n, "procedureCode"), n, e), ElementPath.LineMember(n, "procedureCode"), n);
         var modifiers = ImmutableArray.CreateBuilder<ModifierCode>();
         if (Member(item, "modifiers", ElementPath.LineMember(n, "modifiers"), n, JsonValueKind.Array, e) is { } modArray
-            && e.WithinLimit(modArray.GetArrayLength(), ServiceLine.MaxModifiers, "modifiers", m => ElementPath.LineModifier(n, m), n))
+            && e.WithinLimit(modArray.GetArrayLength(), "modifiers", m => ElementPath.LineModifier(n, m), n))
         {
             var m = 0;
             foreach (var mod in modArray.EnumerateArray())
@@ -115,7 +115,7 @@ internal static class ClaimJsonMapper
 
         var pointers = ImmutableArray.CreateBuilder<int>();
         if (Member(item, "diagnosisPointers", ElementPath.LineMember(n, "diagnosisPointers"), n, JsonValueKind.Array, e) is { } ptrArray
-            && e.WithinLimit(ptrArray.GetArrayLength(), ServiceLine.MaxDiagnosisPointers, "diagnosis pointers", p => ElementPath.LinePointer(n, p), n))
+            && e.WithinLimit(ptrArray.GetArrayLength(), "diagnosis pointers", p => ElementPath.LinePointer(n, p), n))
         {
             var p = 0;
             foreach (var ptr in ptrArray.EnumerateArray())

@@ -26,8 +26,7 @@ public class CodeValiditySampleTests
     {
         var scrubber = Scrubber.Create(SampleIndex(), ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 9, 30) });
         var claims = SampleClaims.Read("code-validity-claims.json");
-        // No sample for MOD004: the JSON contract makes a line with five modifiers unreadable (CLM001), so only a claim built in code reaches it.
-        claims.Should().HaveCount(15);
+        claims.Should().HaveCount(16);
         foreach (var claim in claims)
         {
             // Only the code-validity rules: with the sample RVU file loaded, fee-schedule rules of the same families also speak.

@@ -148,7 +148,8 @@ public class ClaimJsonReaderTests
             ("diagnoses[3]", "Expected a string, found a number."),
             ("diagnoses[4]", "The diagnosis is empty; remove the entry or give the ICD-10-CM code."),
             ("lines[1].procedureCode", "'9921' is not a HCPCS/CPT procedure code: expected five letters or digits."),
-            ("lines[1].modifiers[5]", "The line has 5 modifiers; a service line carries at most 4."),
+            ("lines[1].modifiers[2]", "'2' is not a modifier: expected two letters or digits."),
+            ("lines[1].modifiers[3]", "The modifier is empty; remove the entry or give the two-character modifier."),
             ("lines[1].units", "Expected a number, found a string."),
             ("lines[1].charge", "Expected a number, found a string."),
             ("lines[1].serviceDate", "The date is not a calendar date in the form yyyy-MM-dd."),
@@ -156,9 +157,8 @@ public class ClaimJsonReaderTests
             ("lines[1].diagnosisPointers[3]", "A diagnosis pointer is a number, not a string."),
             ("lines[2]", "A service line is a JSON object, not a string."),
             ("lines[3].modifiers", "Expected an array, found a string."),
-            ("lines[3].units", "The number is out of range."),
-            ("lines[3].diagnosisPointers[5]", "The line has 5 diagnosis pointers; a service line carries at most 4."));
-        result.Errors.Select(e => e.ServiceLine).Should().Equal(null, null, null, null, null, null, null, null, null, null, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3, 3);
+            ("lines[3].units", "The number is out of range."));
+        result.Errors.Select(e => e.ServiceLine).Should().Equal(null, null, null, null, null, null, null, null, null, null, 1, 1, 1, 1, 1, 1, 1, 1, 2, 3, 3);
         result.Errors.Single(e => e.Element == "diagnoses[2]").Code.Should().Be("E11.9!");
         result.Errors.Should().OnlyContain(e => e.SourceLine == 1);
     }
@@ -306,5 +306,21 @@ public class ClaimJsonReaderTests
         }
 
         throw new DirectoryNotFoundException("The repository root (holding ClaimScrubber.sln) was not found above the test assembly.");
+    }
+
+    [Fact]
+    public void Read_MoreModifiersOrPointersThanTheFormCarries_IsReadForTheRulesToReport_ButNotWithoutBound()
+    {
+        var five = string.Join(",", Enumerable.Repeat("\"25\"", 5));
+        var hundred = string.Join(",", Enumerable.Repeat("1", 100));
+        var json = $$"""
+            [{"claimId":"A","diagnoses":["I10"],"lines":[{"procedureCode":"99213","modifiers":[{{five}}],"diagnosisPointers":[1,1,1,1,1]}]},
+             {"claimId":"B","diagnoses":["I10"],"lines":[{"procedureCode":"99213","diagnosisPointers":[{{hundred}}]}]}]
+            """;
+        var results = ClaimJsonReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).ToList();
+        results[0].Claim!.Lines[0].Modifiers.Should().HaveCount(5);
+        results[0].Claim!.Lines[0].DiagnosisPointers.Should().HaveCount(5);
+        results[1].IsReadable.Should().BeFalse();
+        Errors(results[1]).Should().Equal(("lines[1].diagnosisPointers[100]", "The line has 100 diagnosis pointers; more than 99 cannot be a claim's."));
     }
 }
