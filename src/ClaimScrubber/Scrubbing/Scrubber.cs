@@ -133,8 +133,36 @@ public sealed partial class Scrubber
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDegreeOfParallelism, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxDegreeOfParallelism, 512);
-        return maxDegreeOfParallelism == 1
-            ? claims.Select(Scrub)
-            : claims.AsParallel().AsOrdered().WithDegreeOfParallelism(maxDegreeOfParallelism).Select(Scrub);
+        return maxDegreeOfParallelism == 1 ? claims.Select(Scrub) : ScrubInBlocks(claims, maxDegreeOfParallelism);
+    }
+
+    /// <summary>
+    /// Reads a block of claims, scrubs it across threads into an array, and yields it in input order. Blocks keep order
+    /// without a merge step (PLINQ's ordered merge cost more than the second core gained). Blocks are small so that the
+    /// findings they hold die young: 4,096-claim blocks kept enough alive to be promoted, and collections stalled both cores.
+    /// </summary>
+    private IEnumerable<ScrubResult> ScrubInBlocks(IEnumerable<Claim> claims, int maxDegreeOfParallelism)
+    {
+        const int BlockSize = 256;
+        var block = new Claim[BlockSize];
+        var results = new ScrubResult[BlockSize];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
+        using var enumerator = claims.GetEnumerator();
+        var more = true;
+        while (more)
+        {
+            var count = 0;
+            while (count < BlockSize && (more = enumerator.MoveNext()))
+            {
+                block[count] = enumerator.Current ?? throw new ArgumentException("The claims contain null.", nameof(claims));
+                count++;
+            }
+
+            Parallel.For(0, count, options, i => results[i] = Scrub(block[i]));
+            for (var i = 0; i < count; i++)
+            {
+                yield return results[i];
+            }
+        }
     }
 }
