@@ -117,7 +117,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
         result.Report.Problems.Where(p => !p.File.StartsWith("icd10cm_tabular_", StringComparison.Ordinal)).Should().BeEmpty();
         var table = result.Index.Icd10Cm!;
         table.FiscalYears.Should().Equal(2025, 2026);
-        (table.RowCount(2025), table.RowCount(2026)).Should().Be((60, 63));
+        (table.RowCount(2025), table.RowCount(2026)).Should().Be((69, 72));
         table.Lookup(IcdCode.Parse("Z59.86"), new DateOnly(2025, 9, 30)).Status.Should().Be(IcdStatus.Billable);
         table.Lookup(IcdCode.Parse("Z59.86"), new DateOnly(2025, 10, 1)).Status.Should().Be(IcdStatus.Header);
         foreach (var code in new[] { "E11.9", "E11.65", "E78.5", "I10", "J06.9", "J45.909", "M54.50", "R51.9", "R07.9", "N39.0", "Z00.00", "Z00.01", "Z59.861", "E03.9", "R53.83", "D64.9", "N40.0", "O80", "Z3A.39", "F02.80", "W19.XXXA", "Y93.01" })
