@@ -195,22 +195,7 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
 
     /// <inheritdoc/>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        var length = Length;
-        charsWritten = 0;
-        if (destination.Length < length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            destination[i] = CodeAlphabet.Decode(CharValue(i));
-        }
-
-        charsWritten = length;
-        return true;
-    }
+        => CodeAlphabet.TryWritePacked(Value, Length, MaxLength, destination, out charsWritten);
 
     /// <inheritdoc/>
     public bool Equals(IcdCode other) => Value == other.Value;

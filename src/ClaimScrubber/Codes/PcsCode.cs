@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.Codes;
@@ -112,22 +111,7 @@ public readonly struct PcsCode : IEquatable<PcsCode>, IComparable<PcsCode>, ISpa
 
     /// <inheritdoc/>
     public bool TryFormat(Span<char> destination, out int charsWritten, ReadOnlySpan<char> format, IFormatProvider? provider)
-    {
-        charsWritten = 0;
-        var length = IsDefault ? 0 : Length;
-        if (destination.Length < length)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < length; i++)
-        {
-            destination[i] = CodeAlphabet.Decode(CharValue(i));
-        }
-
-        charsWritten = length;
-        return true;
-    }
+        => CodeAlphabet.TryWritePacked(Value, Length, Length, destination, out charsWritten);
 
     /// <inheritdoc/>
     public bool Equals(PcsCode other) => Value == other.Value;
@@ -177,6 +161,4 @@ public readonly struct PcsCode : IEquatable<PcsCode>, IComparable<PcsCode>, ISpa
     /// <returns><see langword="true"/> when <paramref name="left"/> does not sort first.</returns>
     public static bool operator >=(PcsCode left, PcsCode right) => left.Value >= right.Value;
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int CharValue(int index) => (int)((Value >> (Shift * (Length - 1 - index))) & 0x3F);
 }

@@ -93,4 +93,22 @@ internal static class CodeAlphabet
             packed >>= BitsPerChar;
         }
     });
+
+    /// <summary>Writes the characters of a code packed most-significant-first into <paramref name="slots"/> six-bit positions.</summary>
+    public static bool TryWritePacked(ulong value, int length, int slots, Span<char> destination, out int charsWritten)
+    {
+        charsWritten = 0;
+        if (destination.Length < length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            destination[i] = Decode((int)((value >> (BitsPerChar * (slots - 1 - i))) & 0x3F));
+        }
+
+        charsWritten = length;
+        return true;
+    }
 }
