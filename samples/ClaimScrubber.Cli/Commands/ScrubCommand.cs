@@ -48,7 +48,8 @@ public static class ScrubCommand
             }
         });
 
-        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder.") { inputs, data, format, output, parallel, asOf };
+        var linkage = new Option<bool>("--linkage") { Description = "With --format json or ndjson, add each claim's diagnosis-procedure linkage report (\"linkage\")." };
+        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder.") { inputs, data, format, output, parallel, asOf, linkage };
         command.SetAction(parse =>
         {
             var asOfText = parse.GetValue(asOf);
@@ -58,7 +59,8 @@ public static class ScrubCommand
                 parse.GetValue(format) ?? "text",
                 parse.GetValue(output),
                 parse.GetValue(parallel),
-                asOfText is null ? null : DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+                asOfText is null ? null : DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                parse.GetValue(linkage));
             return Run(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
         });
         return command;
@@ -91,7 +93,7 @@ public static class ScrubCommand
             ? reads.Select(r => (Read: r, Result: r.Scrub(scrubber)))
             : reads.AsParallel().AsOrdered().WithDegreeOfParallelism(settings.Parallel).Select(r => (Read: r, Result: r.Scrub(scrubber)));
 
-        var sink = OpenSink(settings, stdout);
+        var sink = OpenSink(settings, stdout, settings.Linkage ? scrubber.ExplainLinkage : null);
         try
         {
             foreach (var (read, result) in results)
@@ -135,7 +137,7 @@ public static class ScrubCommand
         ? ex.Message
         : $"{file ?? "input"}: {ex.Message}";
 
-    private static IResultSink OpenSink(ScrubSettings settings, TextWriter stdout)
+    private static IResultSink OpenSink(ScrubSettings settings, TextWriter stdout, Func<Claims.Claim, LinkageReport>? explainLinkage)
     {
         if (settings.Format == "text")
         {
@@ -147,14 +149,14 @@ public static class ScrubCommand
         var format = settings.Format == "ndjson" ? JsonOutputFormat.Ndjson : JsonOutputFormat.Array;
         if (settings.Output is not null)
         {
-            return new JsonSink(new ScrubResultJsonWriter(File.Create(settings.Output), format, indented: format == JsonOutputFormat.Array));
+            return new JsonSink(new ScrubResultJsonWriter(File.Create(settings.Output), format, indented: format == JsonOutputFormat.Array)) { ExplainLinkage = explainLinkage };
         }
 
         // Straight to the process's standard output when it is the console, so that large outputs stream; otherwise
         // (an in-process caller's writer) through a buffer copied out at the end.
         return ReferenceEquals(stdout, Console.Out)
-            ? new JsonSink(new ScrubResultJsonWriter(Console.OpenStandardOutput(), format, indented: format == JsonOutputFormat.Array))
-            : new JsonSink(format, stdout);
+            ? new JsonSink(new ScrubResultJsonWriter(Console.OpenStandardOutput(), format, indented: format == JsonOutputFormat.Array)) { ExplainLinkage = explainLinkage }
+            : new JsonSink(format, stdout) { ExplainLinkage = explainLinkage };
     }
 
     /// <summary>Turns the arguments into files: a folder means each claim file in it, in ordinal name order.</summary>
@@ -225,4 +227,4 @@ public static class ScrubCommand
 }
 
 /// <summary>The parsed scrub command line.</summary>
-public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf);
+public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false);

@@ -33,7 +33,11 @@ public sealed class JsonSink : IResultSink
         writer = new ScrubResultJsonWriter(buffer, format, indented: format == JsonOutputFormat.Array, leaveOpen: true);
     }
 
-    public void Add(ClaimReadResult read, ScrubResult result) => writer.Write(result);
+    /// <summary>Gets the linkage explainer (<c>--linkage</c>): each readable claim's result then carries its linkage report.</summary>
+    public Func<ClaimScrubber.Claims.Claim, LinkageReport>? ExplainLinkage { get; init; }
+
+    public void Add(ClaimReadResult read, ScrubResult result) =>
+        writer.Write(result, ExplainLinkage is not null && read.Claim is { } claim ? ExplainLinkage(claim) : null);
 
     public void Complete(ScrubSummary summary)
     {

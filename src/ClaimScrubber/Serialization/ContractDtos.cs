@@ -21,7 +21,11 @@ internal sealed class ScrubResultDto
 
     public required ImmutableArray<FindingDto> Findings { get; init; }
 
-    public static ScrubResultDto From(ScrubResult result)
+    /// <summary>Gets the per-line linkage report; written only when asked for (<c>scrub --linkage</c>).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public LinkageDto? Linkage { get; init; }
+
+    public static ScrubResultDto From(ScrubResult result, LinkageReport? linkage = null)
     {
         var findings = result.Findings;
         var dtos = ImmutableArray.CreateBuilder<FindingDto>(findings.Length);
@@ -44,8 +48,57 @@ internal sealed class ScrubResultDto
             });
         }
 
-        return new ScrubResultDto { ClaimId = result.ClaimId ?? string.Empty, Findings = dtos.MoveToImmutable() };
+        return new ScrubResultDto { ClaimId = result.ClaimId ?? string.Empty, Findings = dtos.MoveToImmutable(), Linkage = LinkageDto.From(linkage) };
     }
+}
+
+/// <summary>The linkage report as the contract writes it: <c>{"lines":[{"line","procedureCode","ncd","support","source","diagnoses":[…]}]}</c>.</summary>
+internal sealed class LinkageDto
+{
+    public required ImmutableArray<LineLinkageDto> Lines { get; init; }
+
+    public static LinkageDto? From(LinkageReport? report) => report is null ? null : new LinkageDto
+    {
+        Lines = [.. report.Lines.Select(l => new LineLinkageDto
+        {
+            Line = l.Line,
+            ProcedureCode = l.ProcedureCode,
+            Ncd = l.Determination,
+            Support = ContractNames.Of(l.Support),
+            Source = l.Source?.ToString(),
+            Diagnoses = [.. l.Diagnoses.Select(d => new DiagnosisSupportDto { Pointer = d.Position, Diagnosis = d.Diagnosis, Code = d.Code, Support = ContractNames.Of(d.Support), Reason = d.Reason })],
+        })],
+    };
+}
+
+/// <summary>One line of the linkage report.</summary>
+internal sealed class LineLinkageDto
+{
+    public required int Line { get; init; }
+
+    public string? ProcedureCode { get; init; }
+
+    public string? Ncd { get; init; }
+
+    public required string Support { get; init; }
+
+    public string? Source { get; init; }
+
+    public required ImmutableArray<DiagnosisSupportDto> Diagnoses { get; init; }
+}
+
+/// <summary>How one pointed-to diagnosis supports a line.</summary>
+internal sealed class DiagnosisSupportDto
+{
+    public required int Pointer { get; init; }
+
+    public required int Diagnosis { get; init; }
+
+    public required string Code { get; init; }
+
+    public required string Support { get; init; }
+
+    public string? Reason { get; init; }
 }
 
 /// <summary>A finding as the contract writes it; enums are camelCase strings and the source is the release's text.</summary>
@@ -172,6 +225,13 @@ internal sealed class LineDto
 /// <summary>The contract's names for enum values: camelCase, as every JSON name in the contract.</summary>
 internal static class ContractNames
 {
+    public static string Of(LinkageSupport support) => support switch
+    {
+        LinkageSupport.Covered => "covered",
+        LinkageSupport.NotCovered => "notCovered",
+        _ => "unknown",
+    };
+
     public static string Of(Severity severity) => severity switch
     {
         Rules.Severity.Error => "error",

@@ -30,6 +30,11 @@ public sealed class ScrubResultJsonWriter : IDisposable
     /// <param name="result">The result.</param>
     public void Write(ScrubResult result) => writer.Write(ScrubResultDto.From(result));
 
+    /// <summary>Writes one result with its claim's linkage report as <c>"linkage"</c> (see <see cref="Scrubber.ExplainLinkage"/>).</summary>
+    /// <param name="result">The result.</param>
+    /// <param name="linkage">The linkage report, or <see langword="null"/> for an unreadable claim.</param>
+    public void Write(ScrubResult result, LinkageReport? linkage) => writer.Write(ScrubResultDto.From(result, linkage));
+
     /// <summary>Closes the array (when writing one), flushes, and disposes the stream unless asked to leave it open.</summary>
     public void Dispose() => writer.Dispose();
 }

@@ -132,4 +132,25 @@ public sealed class ScrubCommandTests : IDisposable
         output.Should().Contain("notes.txt");
         output.Should().Contain("Problems: 0 error(s), 0 warning(s)");
     }
+
+    [Fact]
+    public void Scrub_WithLinkage_AddsEachLinesSupport_AndWithoutItTheContractIsUnchanged()
+    {
+        var file = Path.Combine(samples, "linkage-claims.json");
+        var data = Path.Combine(ClaimJsonReaderTests.RepoRoot(), "data", "cms");
+        var with = Run("scrub", file, "--data", data, "--format", "json", "--as-of", "2026-09-30", "--linkage");
+        var without = Run("scrub", file, "--data", data, "--format", "json", "--as-of", "2026-09-30");
+        with.Exit.Should().Be(0);
+        using (var plain = JsonDocument.Parse(without.Output))
+        {
+            plain.RootElement.EnumerateArray().Count(r => r.TryGetProperty("linkage", out var _)).Should().Be(0);
+        }
+
+        using var document = JsonDocument.Parse(with.Output);
+        var claim = document.RootElement.EnumerateArray().Single(r => r.GetProperty("claimId").GetString() == "LK-LNK020-1");
+        var lab = claim.GetProperty("linkage").GetProperty("lines").EnumerateArray().Single(l => l.GetProperty("ncd").ValueKind == JsonValueKind.String);
+        lab.GetProperty("support").GetString().Should().Be("notCovered");
+        lab.GetProperty("diagnoses").EnumerateArray().Should().OnlyContain(d => d.GetProperty("support").GetString() == "notCovered");
+        document.RootElement.EnumerateArray().Should().OnlyContain(r => r.GetProperty("linkage").GetProperty("lines").GetArrayLength() > 0);
+    }
 }
