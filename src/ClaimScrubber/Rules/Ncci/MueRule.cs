@@ -89,7 +89,7 @@ internal sealed class MueRule : IClaimRule
             }
 
             // A date-of-service edit counts every line of the code on the date once, at the first such line.
-            if (SeenBefore(lines, i, code, date))
+            if (SeenBefore(claim, lines, i, code, date))
             {
                 continue;
             }
@@ -98,7 +98,7 @@ internal sealed class MueRule : IClaimRule
             var others = 0;
             for (var j = i + 1; j < lines.Length; j++)
             {
-                if (lines[j].ProcedureCode == code && lines[j].ServiceDate == date)
+                if (CountsWith(claim, line, lines[j], code, date))
                 {
                     units += lines[j].Units;
                     others++;
@@ -109,7 +109,7 @@ internal sealed class MueRule : IClaimRule
             if (units > limit && context.IsEnabled(rule))
             {
                 var kind = indicator == MueIndicator.DatePolicy ? "2, date of service edit: policy" : "3, date of service edit: clinical";
-                var where = others == 0 ? string.Create(CultureInfo.InvariantCulture, $"line {i + 1}") : "lines " + LinesOf(lines, i, code, date);
+                var where = others == 0 ? string.Create(CultureInfo.InvariantCulture, $"line {i + 1}") : "lines " + LinesOf(claim, lines, i, code, date);
                 Report(context, rule, table, code, i,
                     string.Format(CultureInfo.InvariantCulture, "{0} bill {1} units of {2} on {3}; its MUE is {4} per day (adjudication indicator {5}; rationale \"{6}\"), counted over every line of the date.", where, units, code, NcciDay.Format(date), limit, kind, table.Rationale(row)),
                     indicator == MueIndicator.DatePolicy
@@ -119,11 +119,21 @@ internal sealed class MueRule : IClaimRule
         }
     }
 
-    private static bool SeenBefore(System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int i, ProcedureCode code, DateOnly date)
+    /// <summary>
+    /// Whether <paramref name="other"/> counts toward the same date-of-service MUE as <paramref name="line"/>: the same code
+    /// on the same date from the same provider. MUEs apply per provider, so on a professional claim an assistant or
+    /// another practitioner billing the code that day has a limit of their own; a hospital claim is one provider.
+    /// </summary>
+    private static bool CountsWith(Claim claim, ServiceLine line, ServiceLine other, ProcedureCode code, DateOnly date) =>
+        other.ProcedureCode == code
+        && other.ServiceDate == date
+        && (claim.Setting != ClaimSetting.Professional || claim.RenderingNpiFor(other) == claim.RenderingNpiFor(line));
+
+    private static bool SeenBefore(Claim claim, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int i, ProcedureCode code, DateOnly date)
     {
         for (var k = 0; k < i; k++)
         {
-            if (lines[k].ProcedureCode == code && lines[k].ServiceDate == date)
+            if (CountsWith(claim, lines[i], lines[k], code, date))
             {
                 return true;
             }
@@ -132,12 +142,12 @@ internal sealed class MueRule : IClaimRule
         return false;
     }
 
-    private static string LinesOf(System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int first, ProcedureCode code, DateOnly date)
+    private static string LinesOf(Claim claim, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int first, ProcedureCode code, DateOnly date)
     {
         var text = new StringBuilder().Append(first + 1);
         for (var j = first + 1; j < lines.Length; j++)
         {
-            if (lines[j].ProcedureCode == code && lines[j].ServiceDate == date)
+            if (CountsWith(claim, lines[first], lines[j], code, date))
             {
                 text.Append(", ").Append(j + 1);
             }

@@ -1,3 +1,4 @@
+using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
@@ -31,6 +32,13 @@ internal sealed class FeeSchedulePlaceOfServiceRules : IClaimRule
     public void Evaluate(ScrubContext context)
     {
         var claim = context.Claim;
+
+        // Facility and non-facility rates price practitioners' services; a hospital's own claim is paid otherwise (OPPS).
+        if (claim.Setting != ClaimSetting.Professional)
+        {
+            return;
+        }
+
         var lines = claim.Lines;
         for (var i = 0; i < lines.Length; i++)
         {
