@@ -89,9 +89,7 @@ public static class ScrubCommand
         var progress = ProgressMeter.CreateIfUseful(files, settings, stdout, stderr);
         var source = new ClaimSource(files, progress);
         var reads = source.Read();
-        var results = settings.Parallel == 1
-            ? reads.Select(r => (Read: r, Result: r.Scrub(scrubber)))
-            : reads.AsParallel().AsOrdered().WithDegreeOfParallelism(settings.Parallel).Select(r => (Read: r, Result: r.Scrub(scrubber)));
+        var results = ScrubInOrder(reads, scrubber, settings.Parallel);
 
         var sink = OpenSink(settings, stdout, settings.Linkage ? scrubber.ExplainLinkage : null);
         try
@@ -136,6 +134,39 @@ public static class ScrubCommand
     private static string DescribeReadFailure(Exception ex, string? file) => ex is ClaimReadException
         ? ex.Message
         : $"{file ?? "input"}: {ex.Message}";
+
+    /// <summary>
+    /// Scrubs the reads in input order; with more than one thread, each chunk's readable claims go through
+    /// <see cref="Scrubber.ScrubMany"/> (the library's ordered parallel scrubbing) and unreadable ones are reported in place.
+    /// </summary>
+    private static IEnumerable<(ClaimReadResult Read, ScrubResult Result)> ScrubInOrder(IEnumerable<ClaimReadResult> reads, Scrubber scrubber, int parallel)
+    {
+        if (parallel == 1)
+        {
+            foreach (var read in reads)
+            {
+                yield return (read, read.Scrub(scrubber));
+            }
+
+            yield break;
+        }
+
+        foreach (var chunk in reads.Chunk(1024))
+        {
+            using var scrubbed = scrubber.ScrubMany(chunk.Where(r => r.IsReadable).Select(r => r.Claim!), parallel).GetEnumerator();
+            foreach (var read in chunk)
+            {
+                if (read.IsReadable && scrubbed.MoveNext())
+                {
+                    yield return (read, scrubbed.Current);
+                }
+                else
+                {
+                    yield return (read, read.Scrub(scrubber));
+                }
+            }
+        }
+    }
 
     private static IResultSink OpenSink(ScrubSettings settings, TextWriter stdout, Func<Claims.Claim, LinkageReport>? explainLinkage)
     {
