@@ -56,6 +56,12 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
         }
     }
 
+    /// <summary>
+    /// Gets a value indicating whether the code is an external cause of morbidity (chapter 20, V00–Y99): it says how an
+    /// injury happened, so it is never principal or first-listed.
+    /// </summary>
+    internal bool IsExternalCause => CodeAlphabet.Decode(CharValue(0)) is >= 'V' and <= 'Y';
+
     /// <summary>Gets the three-character category the code belongs to.</summary>
     public IcdCode Category => new(Value & (ulong.MaxValue << (Shift * (MaxLength - 3))) & Mask);
 

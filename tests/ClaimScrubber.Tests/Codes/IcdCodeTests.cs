@@ -65,4 +65,17 @@ public class IcdCodeTests
             (code < IcdCode.Parse("M00")).Should().Be(string.CompareOrdinal(text, "M00") < 0);
         });
     }
+
+    [Theory]
+    [InlineData("V18.5XXD", true)]
+    [InlineData("W19.XXXA", true)]
+    [InlineData("X50.0XXA", true)]
+    [InlineData("Y93.01", true)]
+    [InlineData("U07.1", false)]
+    [InlineData("Z00.00", false)]
+    [InlineData("S72.001A", false)]
+    public void IsExternalCause_IsChapterTwentyV00ToY99(string code, bool expected) => IcdCode.Parse(code).IsExternalCause.Should().Be(expected);
+
+    [Fact]
+    public void IsExternalCause_OfTheDefaultValue_IsFalse() => default(IcdCode).IsExternalCause.Should().BeFalse();
 }

@@ -74,7 +74,7 @@ internal sealed class MceEditor
 
         if (principal)
         {
-            if (IsExternalCause(code))
+            if (code.IsExternalCause)
             {
                 edits |= MceEdits.ECodeAsPdx;
             }
@@ -159,13 +159,6 @@ internal sealed class MceEditor
 
     /// <summary>Gets the release of <paramref name="list"/> that stands for <paramref name="date"/>.</summary>
     public TableRelease? ReleaseOf(MceList list, DateOnly date) => Table.VersionFor(list, date)?.Release;
-
-    /// <summary>Tells whether the code is an external cause of morbidity (chapter 20, V00–Y99).</summary>
-    public static bool IsExternalCause(IcdCode code)
-    {
-        var first = code[0];
-        return first is 'V' or 'W' or 'X' or 'Y';
-    }
 
     private bool IsAgeConflict(IcdCode code, DateOnly date, int age) => AgeConflictList(code, date, age) is not null;
 }

@@ -38,9 +38,6 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
 
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
 
-    /// <summary>Tells whether ICD-10-CM's chapter 20 (external causes of morbidity, V00–Y99) holds the code.</summary>
-    internal static bool IsExternalCause(IcdCode code) => code[0] is 'V' or 'W' or 'X' or 'Y';
-
     public void Evaluate(ScrubContext context)
     {
         var claim = context.Claim;
@@ -121,7 +118,7 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
                 $"Point first to the underlying condition that {text} is a manifestation of (ICD-10-CM 'code first'), then to {text}.",
                 [text], release);
         }
-        else if (IsExternalCause(primary) && context.IsEnabled(R.ExternalCauseFirst))
+        else if (primary.IsExternalCause && context.IsEnabled(R.ExternalCauseFirst))
         {
             var text = primary.ToDottedString();
             context.Report(R.ExternalCauseFirst, number, ElementPath.LinePointer(number, 1),
@@ -152,7 +149,7 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
         }
     }
 
-    private bool IsSecondaryOnly(IcdCode code, DateOnly? date) => IsExternalCause(code) || IsManifestation(code, date, out _);
+    private bool IsSecondaryOnly(IcdCode code, DateOnly? date) => code.IsExternalCause || IsManifestation(code, date, out _);
 
     private bool IsManifestation(IcdCode code, DateOnly? date, [NotNullWhen(true)] out TableRelease? release)
     {
