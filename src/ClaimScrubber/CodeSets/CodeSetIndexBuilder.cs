@@ -55,10 +55,6 @@ public sealed partial class CodeSetIndexBuilder
     internal void SetTable<T>(T table)
         where T : class => tables[typeof(T)] = table;
 
-    /// <summary>Gets the finished table of type <typeparamref name="T"/>, or <see langword="null"/>.</summary>
-    internal T? GetTable<T>()
-        where T : class => tables.TryGetValue(typeof(T), out var table) ? (T)table : null;
-
     /// <summary>
     /// Gets the accumulator of a multi-file table, creating it on first use; <paramref name="finish"/> runs once at
     /// <see cref="Build"/> to compose the table (typically ending with <see cref="SetTable{T}"/>).

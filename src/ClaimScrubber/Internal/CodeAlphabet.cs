@@ -36,30 +36,6 @@ internal static class CodeAlphabet
 
     public static bool IsLetter(char c) => (uint)((c & ~0x20) - 'A') <= 'Z' - 'A';
 
-    /// <summary>Copies <paramref name="text"/> without surrounding white space and without dots.</summary>
-    /// <returns>The number of characters written, or -1 if more than <paramref name="buffer"/> holds.</returns>
-    public static int Normalize(ReadOnlySpan<char> text, Span<char> buffer, bool removeDots)
-    {
-        text = text.Trim();
-        var written = 0;
-        foreach (var c in text)
-        {
-            if (removeDots && c == '.')
-            {
-                continue;
-            }
-
-            if (written == buffer.Length)
-            {
-                return -1;
-            }
-
-            buffer[written++] = c;
-        }
-
-        return written;
-    }
-
     /// <summary>Packs exactly <paramref name="length"/> letters or digits (after trimming) into an integer.</summary>
     public static bool TryPackFixed(ReadOnlySpan<char> text, int length, out uint value)
     {

@@ -12,10 +12,4 @@ internal static class ThrowHelper
 
     [DoesNotReturn]
     public static void ThrowArgumentOutOfRange(string paramName) => throw new ArgumentOutOfRangeException(paramName);
-
-    [DoesNotReturn]
-    public static void ThrowArgument(string message, string paramName) => throw new ArgumentException(message, paramName);
-
-    [DoesNotReturn]
-    public static void ThrowInvalidOperation(string message) => throw new InvalidOperationException(message);
 }
