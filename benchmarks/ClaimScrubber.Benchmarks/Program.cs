@@ -7,6 +7,11 @@ public static class Program
     /// <summary>Runs the benchmarks chosen by <paramref name="args"/>; fails when any benchmark failed, so CI's smoke run means something.</summary>
     public static int Main(string[] args)
     {
+        if (args is ["--profile", ..])
+        {
+            return CheckProfile.Run(args.Length > 1 ? args[1] : "clean");
+        }
+
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
         var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
         return failed ? 1 : 0;

@@ -157,6 +157,12 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
         return (Value & keep) == prefix.Value;
     }
 
+    /// <summary>
+    /// Gets the greatest packed value of a code that starts with this one: the codes extending it are exactly those whose
+    /// <see cref="Value"/> lies from <see cref="Value"/> to this, so a prefix or range test is two comparisons.
+    /// </summary>
+    internal ulong DescendantsEnd => Value | ((1UL << (Shift * (MaxLength - Length))) - 1);
+
     /// <summary>Returns the code truncated to its first <paramref name="length"/> characters.</summary>
     /// <param name="length">From <see cref="MinLength"/> to the code's length.</param>
     /// <returns>The ancestor code.</returns>

@@ -41,6 +41,9 @@ public sealed partial class Scrubber
 
     internal RuleSettings Settings { get; }
 
+    /// <summary>Gets the checks in the order they run, for the per-check profile in the benchmarks.</summary>
+    internal IReadOnlyList<IClaimRule> Checks => checks;
+
     /// <summary>Builds a scrubber over <paramref name="index"/> with the built-in rules and <paramref name="options"/>.</summary>
     /// <param name="index">The code sets and edit tables to check against.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="ScrubberOptions.Default"/>.</param>

@@ -66,6 +66,24 @@ public class IcdCodeTests
         });
     }
 
+    [Fact]
+    public void DescendantsEnd_BoundsExactlyTheCodesThatStartWithIt()
+    {
+        var alnum = Gen.OneOf(Gen.Char['0', '9'], Gen.Char['A', 'Z']);
+        var code = Gen.Select(Gen.Char['A', 'C'], Gen.Char['0', '2'], alnum.Array[1, 5])
+            .Select((a, b, rest) => IcdCode.Parse(a.ToString() + b + new string(rest)));
+        Gen.Select(code, code, Gen.Int[0, 4]).Sample((descendant, other, cut) =>
+        {
+            var prefix = descendant.Truncate(Math.Max(IcdCode.MinLength, descendant.Length - cut));
+            foreach (var candidate in new[] { descendant, other })
+            {
+                var inRange = candidate.Value >= prefix.Value && candidate.Value <= prefix.DescendantsEnd;
+                inRange.Should().Be(candidate.StartsWith(prefix));
+            }
+        });
+        IcdCode.Parse("S72001A").DescendantsEnd.Should().Be(IcdCode.Parse("S72001A").Value);
+    }
+
     [Theory]
     [InlineData("V18.5XXD", true)]
     [InlineData("W19.XXXA", true)]

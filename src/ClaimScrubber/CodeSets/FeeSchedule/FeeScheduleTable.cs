@@ -1,4 +1,5 @@
 using ClaimScrubber.Codes;
+using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.FeeSchedule;
 
@@ -12,6 +13,7 @@ internal sealed class FeeScheduleTable : IProcedureCodeSource
 {
     private readonly ulong[] keys;
     private readonly FeeScheduleEntry[] entries;
+    private readonly PackedKeyIndex positions;
 
     /// <summary>Creates the table from rows in any order; a repeated code+modifier keeps the first row.</summary>
     public FeeScheduleTable(IEnumerable<(ProcedureCode Code, ModifierCode Modifier, FeeScheduleEntry Entry)> rows, TableRelease release)
@@ -23,6 +25,7 @@ internal sealed class FeeScheduleTable : IProcedureCodeSource
         list = [.. list.OrderBy(r => r.Key).DistinctBy(r => r.Key)];
         keys = [.. list.Select(r => r.Key)];
         entries = [.. list.Select(r => r.Entry)];
+        positions = PackedKeyIndex.Create(keys);
         Release = release;
     }
 
@@ -53,7 +56,7 @@ internal sealed class FeeScheduleTable : IProcedureCodeSource
     /// <summary>Finds the row of a code with modifier 26, TC or 53 (default modifier: the code's own row).</summary>
     public bool TryGet(ProcedureCode code, ModifierCode modifier, out FeeScheduleEntry entry)
     {
-        var at = Array.BinarySearch(keys, KeyOf(code, modifier));
+        var at = positions.IndexOf(KeyOf(code, modifier));
         if (at < 0)
         {
             entry = default;
@@ -65,7 +68,7 @@ internal sealed class FeeScheduleTable : IProcedureCodeSource
     }
 
     /// <summary>Tells whether the file has a row for the code with <paramref name="modifier"/>.</summary>
-    public bool HasRow(ProcedureCode code, ModifierCode modifier) => Array.BinarySearch(keys, KeyOf(code, modifier)) >= 0;
+    public bool HasRow(ProcedureCode code, ModifierCode modifier) => positions.IndexOf(KeyOf(code, modifier)) >= 0;
 
     private static ulong KeyOf(ProcedureCode code, ModifierCode modifier) => ((ulong)code.Value << 16) | modifier.Value;
 }

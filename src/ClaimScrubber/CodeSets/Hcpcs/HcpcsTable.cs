@@ -1,4 +1,5 @@
 using ClaimScrubber.Codes;
+using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Hcpcs;
 
@@ -11,6 +12,7 @@ internal sealed class HcpcsTable : IProcedureCodeSource
 {
     private readonly uint[] codes;
     private readonly HcpcsCodeInfo[] entries;
+    private readonly PackedKeyIndex positions;
 
     /// <summary>Creates the table from codes sorted by value, without duplicates, and their entries in the same order.</summary>
     public HcpcsTable(uint[] codes, HcpcsCodeInfo[] entries, TableRelease release)
@@ -30,6 +32,7 @@ internal sealed class HcpcsTable : IProcedureCodeSource
 
         this.codes = codes;
         this.entries = entries;
+        positions = PackedKeyIndex.Create(codes);
         Release = release;
     }
 
@@ -45,7 +48,7 @@ internal sealed class HcpcsTable : IProcedureCodeSource
     /// <summary>Looks a code up.</summary>
     public bool TryGet(ProcedureCode code, out HcpcsCodeInfo info)
     {
-        var index = codes.AsSpan().BinarySearch(code.Value);
+        var index = positions.IndexOf(code.Value);
         if (index < 0)
         {
             info = default;
@@ -57,5 +60,5 @@ internal sealed class HcpcsTable : IProcedureCodeSource
     }
 
     /// <summary>Tells whether the file lists <paramref name="code"/> (even terminated).</summary>
-    public bool Contains(ProcedureCode code) => codes.AsSpan().BinarySearch(code.Value) >= 0;
+    public bool Contains(ProcedureCode code) => positions.IndexOf(code.Value) >= 0;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 
@@ -24,11 +25,19 @@ internal sealed class Excludes1Table
 
     private readonly Excludes1Entry[] entries;
     private readonly ulong[] owners;
+    private readonly PackedKeyIndex ownerIndex;
+    private readonly ulong[] excludedFrom;
+    private readonly ulong[] excludedTo;
 
     public Excludes1Table(IEnumerable<Excludes1Entry> entries, ImmutableArray<string> notes, TableRelease release)
     {
         this.entries = [.. entries.OrderBy(e => e.Owner.Value)];
         owners = [.. this.entries.Select(e => e.Owner.Value)];
+        ownerIndex = PackedKeyIndex.Create(owners);
+
+        // A code is excluded when it extends a code from From to To: in packed order, from From's value to the end of To's descendants.
+        excludedFrom = [.. this.entries.Select(e => e.From.Value)];
+        excludedTo = [.. this.entries.Select(e => e.To.DescendantsEnd)];
         Notes = notes;
         Release = release;
     }
@@ -46,11 +55,47 @@ internal sealed class Excludes1Table
     /// <param name="other">The code that may be excluded.</param>
     /// <param name="entry">The note's entry, when found.</param>
     /// <returns><see langword="true"/> when a note excludes <paramref name="other"/>.</returns>
-    public bool TryFind(IcdCode code, IcdCode other, out Excludes1Entry entry)
+    public bool TryFind(IcdCode code, IcdCode other, out Excludes1Entry entry) => TryFind(code, NoteOwners(code), other, out entry);
+
+    /// <summary>
+    /// Tells which of <paramref name="code"/>'s prefixes (itself included) have notes: bit <c>n</c> is set when the
+    /// prefix of length <c>n</c> owns one. Most codes have none, so a claim's pairs are mostly settled by these masks.
+    /// </summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The mask of prefix lengths that own notes.</returns>
+    public int NoteOwners(IcdCode code)
     {
+        var mask = 0;
         var length = code.Length;
         for (var prefixLength = IcdCode.MinLength; prefixLength <= length; prefixLength++)
         {
+            if (ownerIndex.IndexOf(code.Truncate(prefixLength).Value) >= 0)
+            {
+                mask |= 1 << prefixLength;
+            }
+        }
+
+        return mask;
+    }
+
+    /// <summary>
+    /// Finds a note excluding <paramref name="other"/> under the prefixes of <paramref name="code"/> named by
+    /// <paramref name="noteOwners"/> (from <see cref="NoteOwners"/>).
+    /// </summary>
+    /// <param name="code">The code whose notes are read.</param>
+    /// <param name="noteOwners">The code's <see cref="NoteOwners"/> mask.</param>
+    /// <param name="other">The code that may be excluded.</param>
+    /// <param name="entry">The note's entry, when found.</param>
+    /// <returns><see langword="true"/> when a note excludes <paramref name="other"/>.</returns>
+    public bool TryFind(IcdCode code, int noteOwners, IcdCode other, out Excludes1Entry entry)
+    {
+        for (var prefixLength = IcdCode.MinLength; noteOwners >> prefixLength != 0; prefixLength++)
+        {
+            if ((noteOwners & (1 << prefixLength)) == 0)
+            {
+                continue;
+            }
+
             var owner = code.Truncate(prefixLength);
 
             // A note never excludes the code's own family (ranges in chapter notes can span it).
@@ -59,20 +104,9 @@ internal sealed class Excludes1Table
                 continue;
             }
 
-            var index = Array.BinarySearch(owners, owner.Value);
-            if (index < 0)
+            for (var index = ownerIndex.IndexOf(owner.Value); index < owners.Length && owners[index] == owner.Value; index++)
             {
-                continue;
-            }
-
-            while (index > 0 && owners[index - 1] == owner.Value)
-            {
-                index--;
-            }
-
-            for (; index < owners.Length && owners[index] == owner.Value; index++)
-            {
-                if (Excludes(entries[index], other))
+                if (other.Value >= excludedFrom[index] && other.Value <= excludedTo[index])
                 {
                     entry = entries[index];
                     return true;
@@ -82,20 +116,5 @@ internal sealed class Excludes1Table
 
         entry = default;
         return false;
-    }
-
-    private static bool Excludes(Excludes1Entry entry, IcdCode code)
-    {
-        if (entry.From == entry.To)
-        {
-            return code.StartsWith(entry.From);
-        }
-
-        var fromLength = entry.From.Length;
-        var toLength = entry.To.Length;
-        var length = code.Length;
-        var low = length >= fromLength ? code.Truncate(fromLength) : code;
-        var high = length >= toLength ? code.Truncate(toLength) : code;
-        return low >= entry.From && high <= entry.To;
     }
 }

@@ -22,10 +22,13 @@ namespace ClaimScrubber.CodeSets.Mce;
 /// </remarks>
 internal sealed class MceEditor
 {
+    private readonly MceListMembership membership;
+
     public MceEditor(MceTable table, IcdCodeSet? icd)
     {
         Table = table;
         Icd = icd;
+        membership = table.MembershipFor(icd, () => MceListMembership.Build(table, IsListedOnByDefinition));
     }
 
     public MceTable Table { get; }
@@ -61,13 +64,19 @@ internal sealed class MceEditor
     /// <summary>Returns the edits a valid code draws in the given position, apart from duplicates.</summary>
     public MceEdits ValidCodeEdits(IcdCode code, bool principal, bool hasSecondary, DateOnly date, int? age, Sex sex)
     {
+        var lists = ListsOn(code, date);
         var edits = MceEdits.None;
-        if (age is { } years and >= 0 and <= 124 && IsAgeConflict(code, date, years))
+        if (lists == 0 && !(principal && code.IsExternalCause))
+        {
+            return edits;
+        }
+
+        if (age is { } years and >= 0 and <= 124 && AgeConflictList(lists, years) is not null)
         {
             edits |= MceEdits.AgeConflict;
         }
 
-        if ((sex == Sex.Male && InList(MceList.FemaleOnly, code, date)) || (sex == Sex.Female && InList(MceList.MaleOnly, code, date)))
+        if ((sex == Sex.Male && Has(lists, MceList.FemaleOnly)) || (sex == Sex.Female && Has(lists, MceList.MaleOnly)))
         {
             edits |= MceEdits.SexConflict;
         }
@@ -79,35 +88,35 @@ internal sealed class MceEditor
                 edits |= MceEdits.ECodeAsPdx;
             }
 
-            if (InList(MceList.Manifestation, code, date))
+            if (Has(lists, MceList.Manifestation))
             {
                 edits |= MceEdits.ManifestationAsPdx;
             }
 
-            if (InList(MceList.QuestionableAdmission, code, date))
+            if (Has(lists, MceList.QuestionableAdmission))
             {
                 edits |= MceEdits.QuestionableAdmission;
             }
 
-            if (InList(MceList.RequiresSecondary, code, date))
+            if (Has(lists, MceList.RequiresSecondary))
             {
                 if (!hasSecondary)
                 {
                     edits |= MceEdits.RequiresSdx;
                 }
             }
-            else if (InList(MceList.UnacceptablePrincipal, code, date))
+            else if (Has(lists, MceList.UnacceptablePrincipal))
             {
                 edits |= MceEdits.UnacceptablePdx;
             }
         }
 
-        if (InList(MceList.WrongProcedure, code, date))
+        if (Has(lists, MceList.WrongProcedure))
         {
             edits |= MceEdits.WrongProcedurePerformed;
         }
 
-        if (InList(MceList.Unspecified, code, date))
+        if (Has(lists, MceList.Unspecified))
         {
             edits |= MceEdits.Unspecified;
         }
@@ -116,24 +125,37 @@ internal sealed class MceEditor
     }
 
     /// <summary>Returns the age list that puts <paramref name="code"/> outside <paramref name="age"/>, or <see langword="null"/>.</summary>
-    public MceList? AgeConflictList(IcdCode code, DateOnly date, int age)
+    public MceList? AgeConflictList(IcdCode code, DateOnly date, int age) => AgeConflictList(ListsOn(code, date), age);
+
+    /// <summary>Tells whether <paramref name="list"/>, as it stood on <paramref name="date"/> and with its edit active then, holds <paramref name="code"/>.</summary>
+    public bool InList(MceList list, IcdCode code, DateOnly date) => Has(ListsOn(code, date), list);
+
+    /// <summary>Returns the lists <paramref name="code"/> is on, on <paramref name="date"/>: bit <c>(int)list</c> per list.</summary>
+    public int ListsOn(IcdCode code, DateOnly date) => membership.ListsOf(code, membership.EraOf(date));
+
+    /// <summary>Gets the release of <paramref name="list"/> that stands for <paramref name="date"/>.</summary>
+    public TableRelease? ReleaseOf(MceList list, DateOnly date) => Table.VersionFor(list, date)?.Release;
+
+    private static bool Has(int lists, MceList list) => (lists & (1 << (int)list)) != 0;
+
+    private static MceList? AgeConflictList(int lists, int age)
     {
-        if (age != 0 && InList(MceList.Newborn, code, date))
+        if (age != 0 && Has(lists, MceList.Newborn))
         {
             return MceList.Newborn;
         }
 
-        if (age > 17 && InList(MceList.Pediatric, code, date))
+        if (age > 17 && Has(lists, MceList.Pediatric))
         {
             return MceList.Pediatric;
         }
 
-        if ((age < 9 || age > 64) && InList(MceList.Maternity, code, date))
+        if ((age < 9 || age > 64) && Has(lists, MceList.Maternity))
         {
             return MceList.Maternity;
         }
 
-        if ((age < 15 || age > 124) && InList(MceList.Adult, code, date))
+        if ((age < 15 || age > 124) && Has(lists, MceList.Adult))
         {
             return MceList.Adult;
         }
@@ -141,8 +163,12 @@ internal sealed class MceEditor
         return null;
     }
 
-    /// <summary>Tells whether <paramref name="list"/>, as it stood on <paramref name="date"/> and with its edit active then, holds <paramref name="code"/>.</summary>
-    public bool InList(MceList list, IcdCode code, DateOnly date)
+    /// <summary>
+    /// What being on a list means, on one date: the version standing then, with its edit active, holds the code (as
+    /// its release's added and removed codes have it on that date), or holds a subcode of a code not billable in the
+    /// version's own year. <see cref="MceListMembership"/> evaluates it once per code and era.
+    /// </summary>
+    internal bool IsListedOnByDefinition(MceList list, IcdCode code, DateOnly date)
     {
         if (Table.VersionFor(list, date) is not { } version || !version.IsActiveOn(date))
         {
@@ -156,9 +182,4 @@ internal sealed class MceEditor
 
         return Icd is not null && version.CodeYear != 0 && !Icd.IsBillable(code, version.CodeYear) && version.ContainsDescendantOf(code);
     }
-
-    /// <summary>Gets the release of <paramref name="list"/> that stands for <paramref name="date"/>.</summary>
-    public TableRelease? ReleaseOf(MceList list, DateOnly date) => Table.VersionFor(list, date)?.Release;
-
-    private bool IsAgeConflict(IcdCode code, DateOnly date, int age) => AgeConflictList(code, date, age) is not null;
 }

@@ -42,6 +42,9 @@ internal sealed class MceListVersion
     /// <summary>Gets the codes in code order (allocates; for tests and reports).</summary>
     public IEnumerable<IcdCode> Codes => codes.Select(IcdCode.FromValue);
 
+    /// <summary>Gets the codes the release removed, which the list held before its effective date.</summary>
+    public IEnumerable<IcdCode> RemovedCodes => removedCodes.Select(IcdCode.FromValue);
+
     /// <summary>Tells whether the list's edit is still active on <paramref name="date"/>.</summary>
     public bool IsActiveOn(DateOnly date) => InactiveFrom is not { } off || date < off;
 

@@ -13,6 +13,7 @@ internal sealed class MceTable
     public const string TableName = "Medicare Code Editor";
 
     private readonly MceListVersion[][] versions;
+    private CachedMembership? membership;
 
     public MceTable(IEnumerable<MceListVersion> lists)
     {
@@ -63,6 +64,27 @@ internal sealed class MceTable
         return later ?? earlier;
     }
 
+    /// <summary>
+    /// Returns the list membership worked out against <paramref name="icd"/>, building it on first use: every scrubber
+    /// over the same index shares it, and building it takes a noticeable fraction of a second.
+    /// </summary>
+    /// <param name="icd">The ICD-10-CM code set the membership was worked out with.</param>
+    /// <param name="build">Builds the membership when none is cached for <paramref name="icd"/>.</param>
+    /// <returns>The membership.</returns>
+    public MceListMembership MembershipFor(Icd10Cm.IcdCodeSet? icd, Func<MceListMembership> build)
+    {
+        if (Volatile.Read(ref membership) is { } cached && ReferenceEquals(cached.Icd, icd))
+        {
+            return cached.Membership;
+        }
+
+        var built = new CachedMembership(icd, build());
+        Volatile.Write(ref membership, built);
+        return built.Membership;
+    }
+
     /// <summary>Tells whether any release has <paramref name="list"/>.</summary>
     public bool Has(MceList list) => versions[(int)list].Length > 0;
+
+    private sealed record CachedMembership(Icd10Cm.IcdCodeSet? Icd, MceListMembership Membership);
 }

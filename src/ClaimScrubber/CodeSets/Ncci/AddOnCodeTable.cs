@@ -1,5 +1,6 @@
 using System.Text;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Ncci;
 
@@ -27,6 +28,7 @@ internal sealed class AddOnCodeTable
     private readonly AddOnType[] types;
     private readonly ushort[] effective;
     private readonly ushort[] ends;
+    private readonly PackedKeyIndex addOnRuns;
 
     public AddOnCodeTable(TableRelease release, ulong[] keys, AddOnType[] types, ushort[] effective, ushort[] ends)
     {
@@ -35,6 +37,7 @@ internal sealed class AddOnCodeTable
         this.types = types;
         this.effective = effective;
         this.ends = ends;
+        addOnRuns = PackedKeyIndex.Create([.. keys.Select(k => k >> 32)]);
     }
 
     public TableRelease Release { get; }
@@ -148,8 +151,8 @@ internal sealed class AddOnCodeTable
 
     private int First(ProcedureCode addOn)
     {
-        var at = Array.BinarySearch(keys, (ulong)addOn.Value << 32);
-        return at < 0 ? ~at : at;
+        var at = addOnRuns.IndexOf(addOn.Value);
+        return at < 0 ? keys.Length : at;
     }
 }
 

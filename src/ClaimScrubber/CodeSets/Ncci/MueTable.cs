@@ -1,4 +1,5 @@
 using ClaimScrubber.Codes;
+using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Ncci;
 
@@ -24,6 +25,7 @@ internal sealed class MueTable
     private readonly MueIndicator[] indicators;
     private readonly byte[] rationaleIndexes;
     private readonly string[] rationales;
+    private readonly PackedKeyIndex positions;
 
     public MueTable(NcciSetting setting, TableRelease release, uint[] codes, int[] values, MueIndicator[] indicators, byte[] rationaleIndexes, string[] rationales)
     {
@@ -34,6 +36,7 @@ internal sealed class MueTable
         this.indicators = indicators;
         this.rationaleIndexes = rationaleIndexes;
         this.rationales = rationales;
+        positions = PackedKeyIndex.Create(codes);
     }
 
     public NcciSetting Setting { get; }
@@ -47,8 +50,7 @@ internal sealed class MueTable
     /// <summary>Finds the edit of <paramref name="code"/>; -1 when it has none.</summary>
     public int Find(ProcedureCode code)
     {
-        var at = Array.BinarySearch(codes, code.Value);
-        return at < 0 ? -1 : at;
+        return positions.IndexOf(code.Value);
     }
 
     public int Value(int row) => values[row];

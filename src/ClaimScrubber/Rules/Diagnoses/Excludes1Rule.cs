@@ -19,18 +19,30 @@ internal sealed class Excludes1Rule : IClaimRule
     public void Evaluate(ScrubContext context)
     {
         var diagnoses = context.Claim.Diagnoses.AsSpan();
+        if (diagnoses.Length < 2)
+        {
+            return;
+        }
+
+        // Which prefixes of each code own notes, found once per code rather than once per pair and direction.
+        Span<int> owners = diagnoses.Length <= 32 ? stackalloc int[diagnoses.Length] : new int[diagnoses.Length];
+        for (var d = 0; d < diagnoses.Length; d++)
+        {
+            owners[d] = table.NoteOwners(diagnoses[d]);
+        }
+
         for (var j = 1; j < diagnoses.Length; j++)
         {
             for (var i = 0; i < j; i++)
             {
                 var first = diagnoses[i];
                 var second = diagnoses[j];
-                if (first == second)
+                if (first == second || (owners[i] | owners[j]) == 0)
                 {
                     continue;
                 }
 
-                if (table.TryFind(first, second, out var entry) || table.TryFind(second, first, out entry))
+                if (table.TryFind(first, owners[i], second, out var entry) || table.TryFind(second, owners[j], first, out entry))
                 {
                     if (context.IsEnabled(R.Excludes1Pair))
                     {

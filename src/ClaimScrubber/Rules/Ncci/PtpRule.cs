@@ -46,6 +46,14 @@ internal sealed class PtpRule : IClaimRule
 
         var lines = claim.Lines;
         var sameProvider = claim.Setting == ClaimSetting.Professional;
+
+        // Each line's run of pairs as column 1, found once for all the lines it is paired with.
+        Span<PtpRun> runs = lines.Length <= 64 ? stackalloc PtpRun[lines.Length] : new PtpRun[lines.Length];
+        for (var i = 0; i < lines.Length; i++)
+        {
+            runs[i] = lines[i].ProcedureCode is { } code ? table.RunOf(code) : default;
+        }
+
         for (var i = 0; i < lines.Length; i++)
         {
             var first = lines[i];
@@ -64,8 +72,8 @@ internal sealed class PtpRule : IClaimRule
                     continue;
                 }
 
-                Check(context, table, lines, i, j, day);
-                Check(context, table, lines, j, i, day);
+                Check(context, table, lines, runs[i], i, j, day);
+                Check(context, table, lines, runs[j], j, i, day);
             }
         }
     }
@@ -85,11 +93,16 @@ internal sealed class PtpRule : IClaimRule
         return -1;
     }
 
-    private static void Check(ScrubContext context, PtpTable table, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int column1Line, int column2Line, ushort day)
+    private static void Check(ScrubContext context, PtpTable table, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, PtpRun column1Run, int column1Line, int column2Line, ushort day)
     {
+        if (column1Run.Length == 0)
+        {
+            return;
+        }
+
         var column1 = lines[column1Line];
         var column2 = lines[column2Line];
-        var row = table.Find(column1.ProcedureCode!.Value, column2.ProcedureCode!.Value, day);
+        var row = table.Find(column1Run, column1.ProcedureCode!.Value, column2.ProcedureCode!.Value, day);
         if (row < 0)
         {
             return;

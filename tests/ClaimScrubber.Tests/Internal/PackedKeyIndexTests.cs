@@ -1,0 +1,56 @@
+using ClaimScrubber.Internal;
+using CsCheck;
+
+namespace ClaimScrubber.Tests.Internal;
+
+public class PackedKeyIndexTests
+{
+    [Fact]
+    public void IndexOf_FindsEveryKeyAtItsFirstPosition_AndNoOtherKey()
+    {
+        Gen.ULong[1, 1UL << 42].Array[0, 600].Sample(keys =>
+        {
+            var index = PackedKeyIndex.Create(keys);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                index.IndexOf(keys[i]).Should().Be(Array.IndexOf(keys, keys[i]));
+            }
+
+            index.Count.Should().Be(keys.Distinct().Count());
+            foreach (var absent in new[] { 0UL, (1UL << 42) + 1, ulong.MaxValue })
+            {
+                index.IndexOf(absent).Should().Be(-1);
+            }
+        });
+    }
+
+    [Fact]
+    public void IndexOf_OnKeysThatCollide_ProbesPastThem()
+    {
+        // Multiples of a large power of two share their low bits, the worst case for a hash that kept only those.
+        ulong[] keys = [.. Enumerable.Range(1, 1000).Select(i => (ulong)i << 40)];
+        var index = PackedKeyIndex.Create(keys);
+        keys.Select(index.IndexOf).Should().Equal(Enumerable.Range(0, 1000));
+        index.IndexOf(1001UL << 40).Should().Be(-1);
+    }
+
+    [Fact]
+    public void Create_OfNoKeys_FindsNothing() => PackedKeyIndex.Create(ReadOnlySpan<ulong>.Empty).IndexOf(42).Should().Be(-1);
+
+    [Fact]
+    public void Create_WithTheZeroKey_Throws()
+    {
+        var act = () => PackedKeyIndex.Create([5UL, 0UL]);
+        act.Should().Throw<ArgumentException>().WithMessage("A packed key of 0 cannot be indexed.*");
+    }
+
+    [Fact]
+    public void Create_OfThirtyTwoBitKeys_IndexesThemAsTheirWideValues()
+    {
+        uint[] keys = [7, 3, 7, 99];
+        var index = PackedKeyIndex.Create(keys);
+        index.IndexOf(7).Should().Be(0);
+        index.IndexOf(99).Should().Be(3);
+        index.IndexOf(8).Should().Be(-1);
+    }
+}
