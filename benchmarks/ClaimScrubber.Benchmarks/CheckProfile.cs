@@ -54,4 +54,27 @@ internal static class CheckProfile
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{whole,9:F0}  Scrubber.Scrub"));
         return 0;
     }
+
+    /// <summary>Scrubs a workload over and over for <paramref name="seconds"/> (<c>--soak [workload] [seconds]</c>), for a sampling profiler such as <c>perf record</c> to attach to.</summary>
+    public static int Soak(string workload, int seconds)
+    {
+        var index = BenchmarkData.Full;
+        var scrubber = Scrubber.Create(index, BenchmarkData.Options);
+        var claims = BenchmarkData.Workload(index, workload, 20_000);
+        var stop = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        long scrubbed = 0;
+        var start = Stopwatch.GetTimestamp();
+        while (Stopwatch.GetTimestamp() < stop)
+        {
+            foreach (var claim in claims)
+            {
+                _ = scrubber.Scrub(claim);
+            }
+
+            scrubbed += claims.Length;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{scrubbed} claims, {Stopwatch.GetElapsedTime(start).TotalNanoseconds / scrubbed:F0} ns per claim"));
+        return 0;
+    }
 }

@@ -7,6 +7,11 @@ public static class Program
     /// <summary>Runs the benchmarks chosen by <paramref name="args"/>; fails when any benchmark failed, so CI's smoke run means something.</summary>
     public static int Main(string[] args)
     {
+        if (args is ["--soak", ..])
+        {
+            return CheckProfile.Soak(args.Length > 1 ? args[1] : "clean", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+        }
+
         if (args is ["--profile", ..])
         {
             return CheckProfile.Run(args.Length > 1 ? args[1] : "clean");

@@ -20,39 +20,19 @@ public readonly struct Npi : IEquatable<Npi>
     // The Luhn sum of the prefix 80840 that every NPI implicitly carries.
     private const int PrefixLuhnSum = 24;
 
-    private Npi(long value) => Value = value;
+    private Npi(long value)
+    {
+        Value = value;
+
+        // Worked out once at parsing: every claim's NPIs are checked by every scrub.
+        HasValidCheckDigit = IsLuhnValid(value);
+    }
 
     /// <summary>Gets the identifier as a number.</summary>
     public long Value { get; }
 
     /// <summary>Gets a value indicating whether the tenth digit is the check digit of the first nine.</summary>
-    public bool HasValidCheckDigit
-    {
-        get
-        {
-            var body = Value / 10;
-            var sum = PrefixLuhnSum;
-            var doubleIt = true;
-            while (body > 0)
-            {
-                var digit = (int)(body % 10);
-                body /= 10;
-                if (doubleIt)
-                {
-                    digit *= 2;
-                    if (digit > 9)
-                    {
-                        digit -= 9;
-                    }
-                }
-
-                sum += digit;
-                doubleIt = !doubleIt;
-            }
-
-            return (10 - (sum % 10)) % 10 == Value % 10;
-        }
-    }
+    public bool HasValidCheckDigit { get; }
 
     /// <summary>Parses an NPI.</summary>
     /// <param name="text">Ten digits.</param>
@@ -126,4 +106,29 @@ public readonly struct Npi : IEquatable<Npi>
     /// <param name="right">The second identifier.</param>
     /// <returns><see langword="true"/> when the identifiers differ.</returns>
     public static bool operator !=(Npi left, Npi right) => !left.Equals(right);
+
+    private static bool IsLuhnValid(long value)
+    {
+        var body = value / 10;
+        var sum = PrefixLuhnSum;
+        var doubleIt = true;
+        while (body > 0)
+        {
+            var digit = (int)(body % 10);
+            body /= 10;
+            if (doubleIt)
+            {
+                digit *= 2;
+                if (digit > 9)
+                {
+                    digit -= 9;
+                }
+            }
+
+            sum += digit;
+            doubleIt = !doubleIt;
+        }
+
+        return (10 - (sum % 10)) % 10 == value % 10;
+    }
 }

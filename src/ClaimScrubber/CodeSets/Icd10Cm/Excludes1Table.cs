@@ -48,6 +48,9 @@ internal sealed class Excludes1Table
 
     public int Count => entries.Length;
 
+    /// <summary>How many prefixes a code has that can own notes (lengths 3 to 7): the size of a <see cref="FindNoteOwners"/> span.</summary>
+    public const int PrefixCount = IcdCode.MaxLength - IcdCode.MinLength + 1;
+
     /// <summary>
     /// Finds an Excludes1 note under <paramref name="code"/> or one of its ancestors that excludes <paramref name="other"/>.
     /// </summary>
@@ -55,56 +58,62 @@ internal sealed class Excludes1Table
     /// <param name="other">The code that may be excluded.</param>
     /// <param name="entry">The note's entry, when found.</param>
     /// <returns><see langword="true"/> when a note excludes <paramref name="other"/>.</returns>
-    public bool TryFind(IcdCode code, IcdCode other, out Excludes1Entry entry) => TryFind(code, NoteOwners(code), other, out entry);
-
-    /// <summary>
-    /// Tells which of <paramref name="code"/>'s prefixes (itself included) have notes: bit <c>n</c> is set when the
-    /// prefix of length <c>n</c> owns one. Most codes have none, so a claim's pairs are mostly settled by these masks.
-    /// </summary>
-    /// <param name="code">The code.</param>
-    /// <returns>The mask of prefix lengths that own notes.</returns>
-    public int NoteOwners(IcdCode code)
+    public bool TryFind(IcdCode code, IcdCode other, out Excludes1Entry entry)
     {
-        var mask = 0;
-        var length = code.Length;
-        for (var prefixLength = IcdCode.MinLength; prefixLength <= length; prefixLength++)
-        {
-            if (ownerIndex.IndexOf(code.Truncate(prefixLength).Value) >= 0)
-            {
-                mask |= 1 << prefixLength;
-            }
-        }
-
-        return mask;
+        Span<int> owners = stackalloc int[PrefixCount];
+        entry = default;
+        return FindNoteOwners(code, owners) && TryFind(code, owners, other, out entry);
     }
 
     /// <summary>
-    /// Finds a note excluding <paramref name="other"/> under the prefixes of <paramref name="code"/> named by
-    /// <paramref name="noteOwners"/> (from <see cref="NoteOwners"/>).
+    /// Finds the notes under each prefix of <paramref name="code"/> (itself included): <c>owners[n - 3]</c> is the first
+    /// entry of the prefix of length <c>n</c>, or -1. A claim finds them once per code, not once per pair and direction;
+    /// most codes have none, which settles their pairs at once.
+    /// </summary>
+    /// <param name="code">The code.</param>
+    /// <param name="owners">Receives <see cref="PrefixCount"/> entry positions.</param>
+    /// <returns><see langword="true"/> when some prefix has notes.</returns>
+    public bool FindNoteOwners(IcdCode code, Span<int> owners)
+    {
+        var any = false;
+        var length = code.Length;
+        for (var prefixLength = IcdCode.MinLength; prefixLength <= IcdCode.MaxLength; prefixLength++)
+        {
+            var at = prefixLength <= length ? ownerIndex.IndexOf(code.Truncate(prefixLength).Value) : -1;
+            owners[prefixLength - IcdCode.MinLength] = at;
+            any |= at >= 0;
+        }
+
+        return any;
+    }
+
+    /// <summary>
+    /// Finds a note excluding <paramref name="other"/> among the notes of <paramref name="code"/>'s prefixes found by
+    /// <see cref="FindNoteOwners"/>.
     /// </summary>
     /// <param name="code">The code whose notes are read.</param>
-    /// <param name="noteOwners">The code's <see cref="NoteOwners"/> mask.</param>
+    /// <param name="noteOwners">The code's note owners, from <see cref="FindNoteOwners"/>.</param>
     /// <param name="other">The code that may be excluded.</param>
     /// <param name="entry">The note's entry, when found.</param>
     /// <returns><see langword="true"/> when a note excludes <paramref name="other"/>.</returns>
-    public bool TryFind(IcdCode code, int noteOwners, IcdCode other, out Excludes1Entry entry)
+    public bool TryFind(IcdCode code, ReadOnlySpan<int> noteOwners, IcdCode other, out Excludes1Entry entry)
     {
-        for (var prefixLength = IcdCode.MinLength; noteOwners >> prefixLength != 0; prefixLength++)
+        for (var p = 0; p < PrefixCount; p++)
         {
-            if ((noteOwners & (1 << prefixLength)) == 0)
+            var index = noteOwners[p];
+            if (index < 0)
             {
                 continue;
             }
 
-            var owner = code.Truncate(prefixLength);
-
             // A note never excludes the code's own family (ranges in chapter notes can span it).
+            var owner = code.Truncate(p + IcdCode.MinLength);
             if (other.StartsWith(owner))
             {
                 continue;
             }
 
-            for (var index = ownerIndex.IndexOf(owner.Value); index < owners.Length && owners[index] == owner.Value; index++)
+            for (; index < owners.Length && owners[index] == owner.Value; index++)
             {
                 if (other.Value >= excludedFrom[index] && other.Value <= excludedTo[index])
                 {

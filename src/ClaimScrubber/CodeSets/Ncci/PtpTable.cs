@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Internal;
 
@@ -96,13 +98,11 @@ internal sealed class PtpTable
         }
 
         var key = KeyOf(column1.Value, column2.Value);
-        var at = keys.AsSpan(run.Start, run.Length).BinarySearch(key);
-        if (at < 0)
+        var at = LastAtOrBelow(keys, run, key);
+        if (keys[at] != key)
         {
             return -1;
         }
-
-        at += run.Start;
 
         // Several releases (and, in the dated layout, a pair deleted and added again) give one key several rows.
         while (at > 0 && keys[at - 1] == key)
@@ -129,6 +129,26 @@ internal sealed class PtpTable
         return found;
     }
 
+    /// <summary>
+    /// Returns the last row of <paramref name="run"/> whose key is at most <paramref name="key"/> (its first row when
+    /// none is). Branch-free (the comparison's 0 or 1 scales the step; the JIT turned a conditional into a branch that
+    /// mispredicts half the time), so a run of hundreds of pairs costs a few steps, where most look-ups find no pair.
+    /// </summary>
+    private static int LastAtOrBelow(ulong[] keys, PtpRun run, ulong key)
+    {
+        ref var first = ref MemoryMarshal.GetArrayDataReference(keys);
+        var low = run.Start;
+        var length = run.Length;
+        while (length > 1)
+        {
+            var half = length >> 1;
+            low += half * Unsafe.BitCast<bool, byte>(Unsafe.Add(ref first, low + half) <= key);
+            length -= half;
+        }
+
+        return low;
+    }
+
     private static (PackedKeyIndex Runs, int[] Starts) IndexColumn1Runs(ulong[] keys)
     {
         var column1s = new List<ulong>();
@@ -144,7 +164,7 @@ internal sealed class PtpTable
         }
 
         starts.Add(keys.Length);
-        return (PackedKeyIndex.Create(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(column1s)), [.. starts]);
+        return (PackedKeyIndex.Create(CollectionsMarshal.AsSpan(column1s)), [.. starts]);
     }
 
     public ProcedureCode Column1(int row) => ProcedureCode.FromValue((uint)(keys[row] >> 32));

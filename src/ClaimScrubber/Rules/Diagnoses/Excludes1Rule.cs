@@ -25,10 +25,19 @@ internal sealed class Excludes1Rule : IClaimRule
         }
 
         // Which prefixes of each code own notes, found once per code rather than once per pair and direction.
-        Span<int> owners = diagnoses.Length <= 32 ? stackalloc int[diagnoses.Length] : new int[diagnoses.Length];
+        const int Width = Excludes1Table.PrefixCount;
+        Span<int> owners = diagnoses.Length <= 32 ? stackalloc int[diagnoses.Length * Width] : new int[diagnoses.Length * Width];
+        Span<bool> hasNotes = diagnoses.Length <= 32 ? stackalloc bool[diagnoses.Length] : new bool[diagnoses.Length];
+        var any = false;
         for (var d = 0; d < diagnoses.Length; d++)
         {
-            owners[d] = table.NoteOwners(diagnoses[d]);
+            hasNotes[d] = table.FindNoteOwners(diagnoses[d], owners.Slice(d * Width, Width));
+            any |= hasNotes[d];
+        }
+
+        if (!any)
+        {
+            return;
         }
 
         for (var j = 1; j < diagnoses.Length; j++)
@@ -37,12 +46,12 @@ internal sealed class Excludes1Rule : IClaimRule
             {
                 var first = diagnoses[i];
                 var second = diagnoses[j];
-                if (first == second || (owners[i] | owners[j]) == 0)
+                if (first == second || !(hasNotes[i] || hasNotes[j]))
                 {
                     continue;
                 }
 
-                if (table.TryFind(first, owners[i], second, out var entry) || table.TryFind(second, owners[j], first, out entry))
+                if ((hasNotes[i] && table.TryFind(first, owners.Slice(i * Width, Width), second, out var entry)) || (hasNotes[j] && table.TryFind(second, owners.Slice(j * Width, Width), first, out entry)))
                 {
                     if (context.IsEnabled(R.Excludes1Pair))
                     {
