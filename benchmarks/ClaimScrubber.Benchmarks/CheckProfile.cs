@@ -12,8 +12,12 @@ internal static class CheckProfile
 {
     public static int Run(string workload)
     {
+        var started = Stopwatch.GetTimestamp();
         var index = BenchmarkData.Full;
+        var loaded = Stopwatch.GetElapsedTime(started);
+        started = Stopwatch.GetTimestamp();
         var scrubber = Scrubber.Create(index, BenchmarkData.Options);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"index loaded in {loaded.TotalSeconds:F2} s; first scrubber built in {Stopwatch.GetElapsedTime(started).TotalMilliseconds:F0} ms"));
         var claims = BenchmarkData.Workload(index, workload, 20_000);
         var context = new ScrubContext();
         var total = 0.0;

@@ -54,3 +54,31 @@ public class PackedKeyIndexTests
         index.IndexOf(8).Should().Be(-1);
     }
 }
+
+public class PackedKeyFilterTests
+{
+    [Fact]
+    public void MightContain_IsTrueForEveryKeyAdded_AndRarelyForOthers()
+    {
+        var random = new Random(6);
+        var keys = Enumerable.Range(0, 200_000).Select(_ => (ulong)random.NextInt64(1, 1L << 50)).ToArray();
+        var filter = PackedKeyFilter.Create(keys);
+        keys.Should().OnlyContain(k => filter.MightContain(k));
+        var present = keys.ToHashSet();
+        var others = Enumerable.Range(0, 100_000).Select(_ => (ulong)random.NextInt64(1, 1L << 50)).Where(k => !present.Contains(k)).ToArray();
+        var falsePositives = others.Count(filter.MightContain);
+
+        // 200,000 keys take 65,536 words (about 21 bits per key), three bits per key in one word.
+        (falsePositives / (double)others.Length).Should().BeLessThan(0.05);
+    }
+
+    [Fact]
+    public void MightContain_OnPackedPairsThatDifferInOneCode_StillSpreadsThem()
+    {
+        // NCCI pairs: one column-1 code with thousands of column-2 codes, which differ only in the low bits.
+        var keys = Enumerable.Range(1, 5000).Select(i => (99213UL << 32) | (uint)i).ToArray();
+        var filter = PackedKeyFilter.Create(keys);
+        keys.Should().OnlyContain(k => filter.MightContain(k));
+        Enumerable.Range(5001, 10_000).Count(i => filter.MightContain((99213UL << 32) | (uint)i)).Should().BeLessThan(500);
+    }
+}

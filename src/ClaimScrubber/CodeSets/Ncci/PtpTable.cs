@@ -40,6 +40,7 @@ internal sealed class PtpTable
     private readonly uint[] codes;
     private readonly PackedKeyIndex column1Runs;
     private readonly int[] runStarts;
+    private readonly PackedKeyFilter pairs;
 
     internal PtpTable(NcciSetting setting, ulong[] keys, ulong[] payloads, string[] rationales, TableRelease[] sources, ushort[] sourceDays, uint[] codes)
     {
@@ -52,6 +53,7 @@ internal sealed class PtpTable
         this.codes = codes;
         releaseDays = [.. sourceDays.Distinct().Order()];
         (column1Runs, runStarts) = IndexColumn1Runs(keys);
+        pairs = PackedKeyFilter.Create(keys);
     }
 
     public NcciSetting Setting { get; }
@@ -97,7 +99,13 @@ internal sealed class PtpTable
             return -1;
         }
 
+        // Most pairs of a claim are in no edit: the filter settles those in one read, without searching the run.
         var key = KeyOf(column1.Value, column2.Value);
+        if (!pairs.MightContain(key))
+        {
+            return -1;
+        }
+
         var at = LastAtOrBelow(keys, run, key);
         if (keys[at] != key)
         {
