@@ -40,7 +40,7 @@ internal sealed class PtpTable
     private readonly uint[] codes;
     private readonly PackedKeyIndex column1Runs;
     private readonly int[] runStarts;
-    private readonly PackedKeyFilter pairs;
+    private readonly SegmentedKeyFilter pairs;
 
     internal PtpTable(NcciSetting setting, ulong[] keys, ulong[] payloads, string[] rationales, TableRelease[] sources, ushort[] sourceDays, uint[] codes)
     {
@@ -53,7 +53,7 @@ internal sealed class PtpTable
         this.codes = codes;
         releaseDays = [.. sourceDays.Distinct().Order()];
         (column1Runs, runStarts) = IndexColumn1Runs(keys);
-        pairs = PackedKeyFilter.Create(keys);
+        pairs = SegmentedKeyFilter.Create(keys, runStarts);
     }
 
     public NcciSetting Setting { get; }
@@ -81,7 +81,7 @@ internal sealed class PtpTable
     public PtpRun RunOf(ProcedureCode column1)
     {
         var run = column1Runs.IndexOf(column1.Value);
-        return run < 0 ? default : new PtpRun(runStarts[run], runStarts[run + 1] - runStarts[run]);
+        return run < 0 ? default : new PtpRun(run, runStarts[run], runStarts[run + 1] - runStarts[run]);
     }
 
     /// <summary>
@@ -99,9 +99,9 @@ internal sealed class PtpTable
             return -1;
         }
 
-        // Most pairs of a claim are in no edit: the filter settles those in one read, without searching the run.
+        // Most pairs of a claim are in no edit: the run's filter settles those in one read, without searching the run.
         var key = KeyOf(column1.Value, column2.Value);
-        if (!pairs.MightContain(key))
+        if (!pairs.MightContain(run.Index, key))
         {
             return -1;
         }
@@ -194,6 +194,7 @@ internal sealed class PtpTable
 }
 
 /// <summary>The rows of a PTP table that share a column-1 code: <paramref name="Length"/> rows from <paramref name="Start"/>.</summary>
+/// <param name="Index">The run's number, in column-1 code order.</param>
 /// <param name="Start">The first row.</param>
 /// <param name="Length">How many rows; 0 when the code is column 1 of no pair.</param>
-internal readonly record struct PtpRun(int Start, int Length);
+internal readonly record struct PtpRun(int Index, int Start, int Length);
