@@ -20,8 +20,11 @@ public sealed class Patient
             return null;
         }
 
-        var age = date.Year - birth.Year;
-        if (date.Month < birth.Month || (date.Month == birth.Month && date.Day < birth.Day))
+        // One decomposition of each day number, where each Year, Month and Day property would do its own.
+        date.Deconstruct(out var year, out var month, out var day);
+        birth.Deconstruct(out var birthYear, out var birthMonth, out var birthDay);
+        var age = year - birthYear;
+        if (month < birthMonth || (month == birthMonth && day < birthDay))
         {
             age--;
         }

@@ -7,7 +7,12 @@ namespace ClaimScrubber.CodeSets;
 internal static class FiscalYears
 {
     /// <summary>Returns the fiscal year <paramref name="date"/> falls in: October 1 starts the next year's.</summary>
-    public static int Of(DateOnly date) => date.Month >= 10 ? date.Year + 1 : date.Year;
+    public static int Of(DateOnly date)
+    {
+        // One decomposition of the day number, where Month and Year would each do their own (every diagnosis of every claim asks).
+        date.Deconstruct(out var year, out var month, out _);
+        return month >= 10 ? year + 1 : year;
+    }
 
     /// <summary>Returns the first day of <paramref name="fiscalYear"/> (October 1 of the year before).</summary>
     public static DateOnly Start(int fiscalYear) => new(fiscalYear - 1, 10, 1);
