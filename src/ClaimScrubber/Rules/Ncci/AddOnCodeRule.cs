@@ -66,7 +66,7 @@ internal sealed class AddOnCodeRule : IClaimRule
                 if (context.IsEnabled(R.AddOnAlone))
                 {
                     Report(context, R.AddOnAlone, table, code, number,
-                        string.Format(CultureInfo.InvariantCulture, "{0} is an add-on code (type {1}) and no primary service is billed on {2}: an add-on code is never paid alone.", code, (int)type, dateText),
+                        string.Create(CultureInfo.InvariantCulture, $"{code} is an add-on code (type {(int)type}) and no primary service is billed on {dateText}: an add-on code is never paid alone."),
                         Hint(table, code, day));
                 }
 
@@ -78,7 +78,7 @@ internal sealed class AddOnCodeRule : IClaimRule
                 if (context.IsEnabled(R.AddOnWithoutPrimary))
                 {
                     Report(context, R.AddOnWithoutPrimary, table, code, number,
-                        string.Format(CultureInfo.InvariantCulture, "{0} is a type 1 add-on code and none of its listed primary codes is billed on {1}.", code, dateText),
+                        string.Create(CultureInfo.InvariantCulture, $"{code} is a type 1 add-on code and none of its listed primary codes is billed on {dateText}."),
                         Hint(table, code, day));
                 }
             }
@@ -97,7 +97,7 @@ internal sealed class AddOnCodeRule : IClaimRule
             else if (context.IsEnabled(R.AddOnContractorDefined))
             {
                 Report(context, R.AddOnContractorDefined, table, code, number,
-                    string.Format(CultureInfo.InvariantCulture, "{0} is a type 2 add-on code: its primary codes are defined by the Medicare contractor, not NCCI.", code),
+                    string.Create(CultureInfo.InvariantCulture, $"{code} is a type 2 add-on code: its primary codes are defined by the Medicare contractor, not NCCI."),
                     "Check the contractor's list of primary codes for this add-on code before sending.");
             }
         }
@@ -107,8 +107,8 @@ internal sealed class AddOnCodeRule : IClaimRule
     {
         var primaries = table.DescribePrimaries(code, day);
         return primaries.Length == 0
-            ? string.Format(CultureInfo.InvariantCulture, "Bill {0} with the primary procedure it adds to, on the same date, or remove it.", code)
-            : string.Format(CultureInfo.InvariantCulture, "Bill {0} with one of its primary codes ({1}) on the same date, or remove it.", code, primaries);
+            ? string.Create(CultureInfo.InvariantCulture, $"Bill {code} with the primary procedure it adds to, on the same date, or remove it.")
+            : string.Create(CultureInfo.InvariantCulture, $"Bill {code} with one of its primary codes ({primaries}) on the same date, or remove it.");
     }
 
     private static void Report(ScrubContext context, RuleDescriptor rule, AddOnCodeTable table, ProcedureCode code, int line, string message, string hint) =>

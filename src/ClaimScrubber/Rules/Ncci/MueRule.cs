@@ -69,8 +69,8 @@ internal sealed class MueRule : IClaimRule
                 if (context.IsEnabled(R.MueNotPayable))
                 {
                     Report(context, R.MueNotPayable, table, code, i,
-                        string.Format(CultureInfo.InvariantCulture, "{0} has an MUE value of 0 in the NCCI {1} MUE table (adjudication indicator {2}, rationale \"{3}\"): it is not payable in this setting.", code, NcciSettingNames.Of(table.Setting), (int)indicator, table.Rationale(row)),
-                        string.Format(CultureInfo.InvariantCulture, "Check the code: {0} is not payable to a {1} provider; bill the service under the code or setting that pays it, or remove the line.", code, NcciSettingNames.Of(table.Setting)));
+                        string.Create(CultureInfo.InvariantCulture, $"{code} has an MUE value of 0 in the NCCI {NcciSettingNames.Of(table.Setting)} MUE table (adjudication indicator {(int)indicator}, rationale \"{table.Rationale(row)}\"): it is not payable in this setting."),
+                        string.Create(CultureInfo.InvariantCulture, $"Check the code: {code} is not payable to a {NcciSettingNames.Of(table.Setting)} provider; bill the service under the code or setting that pays it, or remove the line."));
                 }
 
                 continue;
@@ -81,8 +81,8 @@ internal sealed class MueRule : IClaimRule
                 if (line.Units > limit && context.IsEnabled(R.MueLineExceeded))
                 {
                     Report(context, R.MueLineExceeded, table, code, i,
-                        string.Format(CultureInfo.InvariantCulture, "Line {0} bills {1} units of {2}; its MUE is {3} per line (adjudication indicator 1, line edit; rationale \"{4}\").", i + 1, line.Units, code, limit, table.Rationale(row)),
-                        string.Format(CultureInfo.InvariantCulture, "Bill at most {0} units of {1} on one line; units beyond it on a separate line need an appropriate modifier (such as 76, 77, 91 or an anatomic modifier) and documentation.", limit, code));
+                        string.Create(CultureInfo.InvariantCulture, $"Line {i + 1} bills {line.Units} units of {code}; its MUE is {limit} per line (adjudication indicator 1, line edit; rationale \"{table.Rationale(row)}\")."),
+                        string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} on one line; units beyond it on a separate line need an appropriate modifier (such as 76, 77, 91 or an anatomic modifier) and documentation."));
                 }
 
                 continue;
@@ -111,10 +111,10 @@ internal sealed class MueRule : IClaimRule
                 var kind = indicator == MueIndicator.DatePolicy ? "2, date of service edit: policy" : "3, date of service edit: clinical";
                 var where = others == 0 ? string.Create(CultureInfo.InvariantCulture, $"line {i + 1}") : "lines " + LinesOf(claim, lines, i, code, date);
                 Report(context, rule, table, code, i,
-                    string.Format(CultureInfo.InvariantCulture, "{0} bill {1} units of {2} on {3}; its MUE is {4} per day (adjudication indicator {5}; rationale \"{6}\"), counted over every line of the date.", where, units, code, NcciDay.Format(date), limit, kind, table.Rationale(row)),
+                    string.Create(CultureInfo.InvariantCulture, $"{where} bill {units} units of {code} on {NcciDay.Format(date)}; its MUE is {limit} per day (adjudication indicator {kind}; rationale \"{table.Rationale(row)}\"), counted over every line of the date."),
                     indicator == MueIndicator.DatePolicy
-                        ? string.Format(CultureInfo.InvariantCulture, "Bill at most {0} units of {1} for the date: the policy limit is absolute and modifiers do not raise it; check for duplicate or mistyped units.", limit, code)
-                        : string.Format(CultureInfo.InvariantCulture, "Bill at most {0} units of {1} for the date, or, if more were medically necessary, keep the documentation for an appeal; check for duplicate or mistyped units.", limit, code));
+                        ? string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} for the date: the policy limit is absolute and modifiers do not raise it; check for duplicate or mistyped units.")
+                        : string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} for the date, or, if more were medically necessary, keep the documentation for an appeal; check for duplicate or mistyped units."));
             }
         }
     }

@@ -118,9 +118,7 @@ internal sealed class PtpRule : IClaimRule
         {
             if (context.IsEnabled(R.PtpNoModifierAllowed))
             {
-                Report(context, R.PtpNoModifierAllowed, table, row, column1Line, column2Line, null, -1, -1,
-                    "modifier indicator 0: no modifier allows both codes to be paid, so {2} is denied.",
-                    "Remove {2} from line {4}: it is not separately payable with {1} on the same day; if {1} was billed in error, correct that line instead.");
+                Report(context, R.PtpNoModifierAllowed, table, row, column1Line, column2Line, null, -1, -1);
             }
 
             return;
@@ -139,31 +137,43 @@ internal sealed class PtpRule : IClaimRule
         {
             if (context.IsEnabled(R.PtpModifierMissing))
             {
-                Report(context, R.PtpModifierMissing, table, row, column1Line, column2Line, null, -1, -1,
-                    "modifier indicator 1: {2} is denied unless an NCCI-associated modifier shows a separate and distinct service.",
-                    "If {2} was a separate and distinct service (other session, site, organ, incision or lesion; other side), append the modifier that documents it (XE, XS, XP, XU or 59; LT/RT or another anatomic modifier); otherwise remove {2}.");
+                Report(context, R.PtpModifierMissing, table, row, column1Line, column2Line, null, -1, -1);
             }
         }
         else if (context.IsEnabled(R.PtpBypassedByModifier))
         {
-            Report(context, R.PtpBypassedByModifier, table, row, column1Line, column2Line, lines[onLine].Modifiers[at].ToString(), onLine, at,
-                "modifier indicator 1, bypassed by modifier {5} on line {6}.",
-                "Make sure the record documents the separate and distinct service that modifier {5} asserts; auditors review 59 and X{{EPSU}} use.");
+            Report(context, R.PtpBypassedByModifier, table, row, column1Line, column2Line, lines[onLine].Modifiers[at].ToString(), onLine, at);
         }
     }
 
-    private static void Report(ScrubContext context, RuleDescriptor rule, PtpTable table, int row, int column1Line, int column2Line, string? modifier, int modifierLine, int modifierIndex, string outcome, string fix)
+    private static void Report(ScrubContext context, RuleDescriptor rule, PtpTable table, int row, int column1Line, int column2Line, string? modifier, int modifierLine, int modifierIndex)
     {
         var c1 = table.Column1(row).ToString();
         var c2 = table.Column2(row).ToString();
-        var rationale = table.Rationale(row);
         var kind = table.IsMutuallyExclusive(row) ? "mutually exclusive" : "comprehensive/component";
         var date = NcciDay.Format(context.Claim.Lines[column2Line].ServiceDate!.Value);
-        var head = string.Format(CultureInfo.InvariantCulture, "NCCI {0} PTP edit ({1}, rationale \"{2}\"): {3} (line {4}) is column 2 to {5} (line {6}) on {7}; ",
-            NcciSettingNames.Of(table.Setting), kind, rationale, c2, column2Line + 1, c1, column1Line + 1, date);
-        object?[] args = [kind, c1, c2, column1Line + 1, column2Line + 1, modifier, modifierLine + 1];
-        var message = head + string.Format(CultureInfo.InvariantCulture, outcome, args);
-        var hint = string.Format(CultureInfo.InvariantCulture, fix, args);
+        var culture = CultureInfo.InvariantCulture;
+
+        // Interpolated strings, not composite formats: no boxed line numbers and no format parsing per finding.
+        var head = string.Create(culture, $"NCCI {NcciSettingNames.Of(table.Setting)} PTP edit ({kind}, rationale \"{table.Rationale(row)}\"): {c2} (line {column2Line + 1}) is column 2 to {c1} (line {column1Line + 1}) on {date}; ");
+        string message;
+        string hint;
+        if (rule == R.PtpNoModifierAllowed)
+        {
+            message = string.Create(culture, $"{head}modifier indicator 0: no modifier allows both codes to be paid, so {c2} is denied.");
+            hint = string.Create(culture, $"Remove {c2} from line {column2Line + 1}: it is not separately payable with {c1} on the same day; if {c1} was billed in error, correct that line instead.");
+        }
+        else if (rule == R.PtpModifierMissing)
+        {
+            message = string.Create(culture, $"{head}modifier indicator 1: {c2} is denied unless an NCCI-associated modifier shows a separate and distinct service.");
+            hint = string.Create(culture, $"If {c2} was a separate and distinct service (other session, site, organ, incision or lesion; other side), append the modifier that documents it (XE, XS, XP, XU or 59; LT/RT or another anatomic modifier); otherwise remove {c2}.");
+        }
+        else
+        {
+            message = string.Create(culture, $"{head}modifier indicator 1, bypassed by modifier {modifier} on line {modifierLine + 1}.");
+            hint = string.Create(culture, $"Make sure the record documents the separate and distinct service that modifier {modifier} asserts; auditors review 59 and X{{EPSU}} use.");
+        }
+
         var element = modifier is null
             ? ElementPath.LineMember(column2Line + 1, "procedureCode")
             : ElementPath.LineModifier(modifierLine + 1, modifierIndex + 1);
