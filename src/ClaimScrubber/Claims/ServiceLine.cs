@@ -46,7 +46,16 @@ public sealed class ServiceLine
     public ImmutableArray<int> DiagnosisPointers
     {
         get => diagnosisPointers.IsDefault ? ImmutableArray<int>.Empty : diagnosisPointers;
-        init => diagnosisPointers = value;
+        init
+        {
+            diagnosisPointers = value;
+            pointerMask = 0;
+            foreach (var pointer in value.IsDefault ? [] : value.AsSpan())
+            {
+                // A pointer past 63 (never valid) leaves the mask unusable, and PointsTo searches instead.
+                pointerMask |= (uint)pointer < 64 ? 1UL << pointer : 1;
+            }
+        }
     }
 
     /// <summary>Gets the line's rendering provider, or <see langword="null"/> when the claim's applies.</summary>
@@ -57,6 +66,9 @@ public sealed class ServiceLine
 
     private readonly ImmutableArray<ModifierCode> modifiers;
     private readonly ImmutableArray<int> diagnosisPointers;
+
+    // Bit n set when the line points to diagnosis n: several rules ask, for every diagnosis and line of every claim.
+    private readonly ulong pointerMask;
 
     /// <summary>Tells whether the line carries <paramref name="modifier"/>.</summary>
     /// <param name="modifier">The modifier to look for.</param>
@@ -73,4 +85,9 @@ public sealed class ServiceLine
 
         return false;
     }
+
+    /// <summary>Tells whether the line points to diagnosis <paramref name="diagnosis"/> (1-based).</summary>
+    internal bool PointsTo(int diagnosis) => (pointerMask & 1) == 0
+        ? (uint)diagnosis < 64 && (pointerMask & (1UL << diagnosis)) != 0
+        : DiagnosisPointers.AsSpan().Contains(diagnosis);
 }

@@ -52,7 +52,7 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
                 for (var l = 0; l < lines.Length; l++)
                 {
                     var line = lines[l];
-                    if (line.ServiceDate is not { } from || !line.DiagnosisPointers.AsSpan().Contains(d + 1))
+                    if (line.ServiceDate is not { } from || !line.PointsTo(d + 1))
                     {
                         continue;
                     }

@@ -136,7 +136,7 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
             var linked = false;
             for (var i = 0; i < lines.Length && !linked; i++)
             {
-                linked = lines[i].DiagnosisPointers.AsSpan().Contains(d + 1);
+                linked = lines[i].PointsTo(d + 1);
             }
 
             if (!linked)
