@@ -7,7 +7,7 @@ using ClaimScrubber.Serialization;
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
-/// <c>generate [--count N] [--seed S] [--error-rate R] [--data DIR] [--format json|ndjson] [--output FILE]</c>: makes
+/// <c>generate [--count N] [--seed S] [--error-rate R] [--data DIR] [--format json|ndjson|csv] [--output FILE]</c>: makes
 /// realistic claims with <see cref="ClaimGenerator"/>, drawing codes from the data folder's tables, and writes them in
 /// the claim contract, so that <c>scrub</c> reads them back. The same seed, rate and data folder give the same bytes.
 /// </summary>
@@ -40,10 +40,10 @@ public static class GenerateCommand
         var data = CliSupport.DataOption();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "json (an indented array) or ndjson (one claim per line).",
+            Description = "json (an indented array), ndjson (one claim per line) or csv (one service line per row).",
             DefaultValueFactory = _ => "json",
         };
-        format.AcceptOnlyFromAmong("json", "ndjson");
+        format.AcceptOnlyFromAmong("json", "ndjson", "csv");
         var output = new Option<string?>("--output", "-o") { Description = "Write the claims to FILE instead of standard output.", HelpName = "FILE" };
 
         var command = new Command("generate", "Generate realistic claims (everyday office codes, NCCI pairs, injected errors) from the tables in a data folder.")
@@ -83,8 +83,17 @@ public static class GenerateCommand
             return ExitCodes.UnreadableInput;
         }
 
-        using (var writer = new ClaimJsonWriter(stream, jsonFormat, indented: jsonFormat == JsonOutputFormat.Array, leaveOpen: buffer is not null))
+        if (settings.Format == "csv")
         {
+            using var writer = new ClaimCsvWriter(new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: buffer is not null));
+            foreach (var claim in generator.Generate(settings.Count))
+            {
+                writer.Write(claim);
+            }
+        }
+        else
+        {
+            using var writer = new ClaimJsonWriter(stream, jsonFormat, indented: jsonFormat == JsonOutputFormat.Array, leaveOpen: buffer is not null);
             foreach (var claim in generator.Generate(settings.Count))
             {
                 writer.Write(claim);

@@ -73,10 +73,24 @@ public sealed class GenerateCommandTests : IDisposable
         error.Should().Contain("scrubbed 400 claim(s)").And.Contain("0 unreadable");
     }
 
+    [Fact]
+    public void Generate_Csv_IsReadByScrub_OneResultPerClaim()
+    {
+        var file = Path.Combine(temp, "generated.csv");
+        Run("generate", "--count", "120", "--format", "csv", "--data", data, "--output", file).Exit.Should().Be(0);
+
+        var (exit, output, error) = Run("scrub", file, "--data", data, "--format", "ndjson", "--as-of", "2026-10-15");
+
+        exit.Should().Be(0, error);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("claimId").GetString())
+            .Should().Equal(Enumerable.Range(1, 120).Select(i => $"G{i}"));
+        error.Should().Contain("scrubbed 120 claim(s)").And.Contain("0 unreadable");
+    }
+
     [Theory]
     [InlineData("--error-rate", "1.5", "--error-rate must be from 0 to 1.")]
     [InlineData("--count", "-1", "--count must be 0 or more.")]
-    [InlineData("--format", "csv", "Argument 'csv' not recognized.")]
+    [InlineData("--format", "xml", "Argument 'xml' not recognized.")]
     public void Generate_BadOption_IsAUsageError(string option, string value, string message)
     {
         var (exit, _, error) = Run("generate", option, value, "--data", data);
