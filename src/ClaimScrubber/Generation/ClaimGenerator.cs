@@ -181,13 +181,11 @@ public sealed class ClaimGenerator
                 : commonProcedures[random.Next(commonProcedures.Length)];
 
             // Draws can repeat a code on one date; a real claim would bill it once. A draw that would make a PTP pair with
-            // a procedure already billed is left out, so that the share of claims with pairs is the one asked for.
-            if (!procedures.Contains(procedure))
+            // a procedure already billed is left out too, so that the share of claims with pairs is the one asked for.
+            // Either way the claim may end there, which also ends the draws when few codes are left to draw.
+            if (!procedures.Contains(procedure) && !FormsPtpPair(procedure, procedures, date))
             {
-                if (!FormsPtpPair(procedure, procedures, date))
-                {
-                    procedures.Add(procedure);
-                }
+                procedures.Add(procedure);
             }
             else if (random.NextDouble() < 0.5)
             {
@@ -205,7 +203,8 @@ public sealed class ClaimGenerator
             }
         }
 
-        DrawDistinct(random, claimDiagnoses, Math.Min(options.DiagnosesPerClaim, diagnoses.Length + claimDiagnoses.Count));
+        var distinctAvailable = claimDiagnoses.Count + diagnoses.Count(d => !claimDiagnoses.Contains(d)) + otherDiagnoses.Length;
+        DrawDistinct(random, claimDiagnoses, Math.Min(options.DiagnosesPerClaim, distinctAvailable));
         var lines = new ServiceLine[procedures.Count];
         for (var l = 0; l < lines.Length; l++)
         {
