@@ -4,9 +4,18 @@ namespace ClaimScrubber.Benchmarks;
 
 public static class Program
 {
-    /// <summary>Runs the benchmarks chosen by <paramref name="args"/>; fails when any benchmark failed, so CI's smoke run means something.</summary>
+    /// <summary>
+    /// Runs the benchmarks chosen by <paramref name="args"/>; fails when any benchmark failed, so CI's smoke run means
+    /// something. <c>--memory</c> instead prints the managed heap the full index keeps, whole and per table family;
+    /// <c>--profile</c> times each check alone and <c>--soak</c> scrubs for a sampling profiler (see the README).
+    /// </summary>
     public static int Main(string[] args)
     {
+        if (args is ["--memory"])
+        {
+            return IndexMemory.Print(Console.Out);
+        }
+
         if (args is ["--soak", ..])
         {
             return CheckProfile.Soak(args.Length > 1 ? args[1] : "clean", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);

@@ -15,6 +15,8 @@ public class SmokeBenchmarks
 {
     private Scrubber scrubber = null!;
     private Claim[] claims = null!;
+    private NaiveChecks naive = null!;
+    private NaiveClaim[] naiveClaims = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -22,7 +24,27 @@ public class SmokeBenchmarks
         var index = BenchmarkData.Sample;
         scrubber = Scrubber.Create(index, BenchmarkData.Options);
         claims = BenchmarkData.Workload(index, "typical", 1_000);
+
+        // The baseline's plumbing: the naive checks must agree with the library on the sample too.
+        naive = NaiveChecks.Build(index);
+        naiveClaims = NaiveChecks.ToNaive(claims);
+        naive.AssertSameFindings(claims, NaiveChecks.LibraryEquivalent(index));
     }
+
+    [Benchmark]
+    public int NaiveSample()
+    {
+        var tally = new int[NaiveChecks.RuleIds.Length];
+        foreach (var claim in naiveClaims)
+        {
+            naive.Check(claim, tally);
+        }
+
+        return tally.Sum();
+    }
+
+    [Benchmark]
+    public long MeasureSampleMemory() => IndexMemory.Measure(BenchmarkData.SampleFolder, readers: null).HeapBytes + IndexMemory.Measure(BenchmarkData.SampleFolder, IndexMemory.Families[5].Readers).HeapBytes;
 
     [Benchmark]
     public int ScrubSample()

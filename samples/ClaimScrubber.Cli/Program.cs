@@ -11,6 +11,7 @@ public static class Program
     public static RootCommand CreateRootCommand() => new("ClaimScrubber sample harness: scrub claims against CMS code sets and edit tables.")
     {
         ScrubCommand.Create(),
+        GenerateCommand.Create(),
         DataReportCommand.Create(),
         MceCompatCommand.Create(),
     };

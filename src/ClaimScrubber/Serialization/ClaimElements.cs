@@ -12,7 +12,7 @@ namespace ClaimScrubber.Serialization;
 /// </summary>
 internal sealed class ClaimElements
 {
-    private const string DateFormat = "yyyy-MM-dd";
+    internal const string DateFormat = "yyyy-MM-dd";
 
     private readonly List<ClaimElementError> errors = [];
 
