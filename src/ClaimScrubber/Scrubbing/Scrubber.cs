@@ -25,9 +25,11 @@ public sealed partial class Scrubber
     {
         Index = index;
         Options = options;
-        this.checks = checks;
         Rules = rules;
         Settings = new RuleSettings(rules, options);
+
+        // A check whose every rule is off would look its codes up for nothing. A check that declares no rule still runs.
+        this.checks = [.. checks.Where(c => c.Descriptors.Count == 0 || c.Descriptors.Any(Settings.IsEnabled))];
     }
 
     /// <summary>Gets the code-set index the scrubber checks against.</summary>

@@ -57,6 +57,23 @@ public class ScrubberTests
     }
 
     [Fact]
+    public void CheckWhoseRulesAreAllDisabled_DoesNotRun_AndOneWithoutRulesStillDoes()
+    {
+        var counted = new CountingRule(PayerRule.Descriptor);
+        var silent = new CountingRule();
+        var claim = TestClaims.Professional(null, TestClaims.Line());
+        Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [counted, silent], DisabledRules = ["PAY001"] }).Scrub(claim);
+        counted.Runs.Should().Be(0);
+        silent.Runs.Should().Be(1);
+        Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [counted] }).Scrub(claim);
+        counted.Runs.Should().Be(1);
+
+        var structure = Scrubber.Create(CodeSetIndex.Empty, Options with { DisabledRules = [.. RuleCatalog.Claims.All.Where(r => r.IsEnabledByDefault).Select(r => r.Id)] });
+        structure.Checks.Should().NotContain(c => c.Descriptors.All(d => d.Family == RuleFamily.Claim));
+        structure.Rules.Should().Contain(RuleCatalog.Claims.UnreadableElement, "a skipped check's rules are still the scrubber's");
+    }
+
+    [Fact]
     public void AdditionalRule_ThatReusesABuiltInId_IsRefused()
     {
         var act = () => Scrubber.Create(CodeSetIndex.Empty, Options with { AdditionalRules = [new PayerRule(RuleCatalog.Claims.DuplicateLine)] });
@@ -131,5 +148,14 @@ public class ScrubberTests
                 context.Report(descriptor ?? Descriptor, null, ElementPath.Claim, "Units below one.", "Check units.");
             }
         }
+    }
+
+    private sealed class CountingRule(params RuleDescriptor[] descriptors) : IClaimRule
+    {
+        public int Runs { get; private set; }
+
+        public IReadOnlyList<RuleDescriptor> Descriptors => descriptors;
+
+        public void Evaluate(ScrubContext context) => Runs++;
     }
 }
