@@ -21,19 +21,21 @@ public sealed partial class CodeSetIndex
     {
         this.tables = tables.ToFrozenDictionary();
         Releases = releases;
-        knownProcedures = tables.Values.OfType<IProcedureCodeSource>().SelectMany(t => t.ProcedureCodes).Select(c => c.Value).ToFrozenSet();
+        knownProcedures = [.. tables.Values.OfType<IProcedureCodeSource>().SelectMany(t => t.ProcedureCodes).Select(c => c.Value).Distinct().Order()];
+        knownProcedureIndex = Internal.PackedKeyIndex.Create(knownProcedures);
     }
 
-    private readonly FrozenSet<uint> knownProcedures;
+    private readonly uint[] knownProcedures;
+    private readonly Internal.PackedKeyIndex knownProcedureIndex;
 
     /// <summary>Gets every procedure code some loaded table knows, in code order.</summary>
-    internal ImmutableArray<Codes.ProcedureCode> KnownProcedureCodes => [.. knownProcedures.Order().Select(Codes.ProcedureCode.FromValue)];
+    internal ImmutableArray<Codes.ProcedureCode> KnownProcedureCodes => [.. knownProcedures.Select(Codes.ProcedureCode.FromValue)];
 
     /// <summary>Gets a value indicating whether any loaded table lists procedure codes.</summary>
-    internal bool HasProcedureCodes => knownProcedures.Count > 0;
+    internal bool HasProcedureCodes => knownProcedures.Length > 0;
 
     /// <summary>Tells whether any loaded table (HCPCS, fee schedule, NCCI…) knows <paramref name="code"/>.</summary>
-    internal bool IsKnownProcedure(Codes.ProcedureCode code) => knownProcedures.Contains(code.Value);
+    internal bool IsKnownProcedure(Codes.ProcedureCode code) => knownProcedureIndex.IndexOf(code.Value) >= 0;
 
     /// <summary>Gets an index with no table loaded.</summary>
     public static CodeSetIndex Empty { get; } = new CodeSetIndexBuilder().Build();

@@ -210,7 +210,7 @@ internal sealed class IcdCodeSet
     public IcdLookup Lookup(IcdCode code, DateOnly date)
     {
         var dateYear = FiscalYearOf(date);
-        return Lookup(code, NearestYear(dateYear), dateYear);
+        return Lookup(code, HasYear(dateYear) ? dateYear : NearestYear(dateYear), dateYear);
     }
 
     /// <summary>Looks <paramref name="code"/> up in <paramref name="fiscalYear"/> only.</summary>
