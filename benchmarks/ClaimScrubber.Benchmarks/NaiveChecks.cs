@@ -1,9 +1,6 @@
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Rules.Diagnoses;
-using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Benchmarks;
@@ -87,34 +84,15 @@ internal sealed class NaiveChecks
     public static NaiveChecks Build(CodeSetIndex index) => new(index);
 
     /// <summary>
-    /// A scrubber that runs the library's own checks for the same rules: an index-free scrubber (so that no other
-    /// table-driven check runs) given the diagnosis-validity, PTP and MUE checks, with every other rule disabled.
+    /// A scrubber that runs the library's own checks for the same rules: the full index with every other rule disabled,
+    /// so that only the diagnosis-validity, PTP and MUE checks run.
     /// </summary>
-    public static Scrubber LibraryEquivalent(CodeSetIndex index)
-    {
-        var checks = new List<IClaimRule>();
-        if (index.Icd10Cm is { } icd)
-        {
-            checks.Add(new DiagnosisCodeRules(icd));
-        }
+    public static Scrubber LibraryEquivalent(CodeSetIndex index) => Scrubber.Create(index, BenchmarkData.Options with { DisabledRules = [.. AllRuleIds(index).Except(RuleIds)] });
 
-        if (index.Ptp is { } ptp)
-        {
-            checks.Add(new PtpRule(ptp));
-        }
+    /// <summary>The scrubber's fixed cost per claim: the full index with every rule disabled, so that no check runs.</summary>
+    public static Scrubber NoRules(CodeSetIndex index) => Scrubber.Create(index, BenchmarkData.Options with { DisabledRules = [.. AllRuleIds(index)] });
 
-        if (index.Mue is { } mue)
-        {
-            checks.Add(new MueRule(mue));
-        }
-
-        var options = BenchmarkData.Options with { AdditionalRules = [.. checks] };
-        return Scrubber.Create(CodeSetIndex.Empty, options with { DisabledRules = [.. Scrubber.Create(CodeSetIndex.Empty, options).Rules.Select(r => r.Id).Except(RuleIds)] });
-    }
-
-    /// <summary>The scrubber's fixed cost: no table, every rule disabled (the checks that need no table still walk the claim).</summary>
-    public static Scrubber NoRules() =>
-        Scrubber.Create(CodeSetIndex.Empty, BenchmarkData.Options with { DisabledRules = [.. Scrubber.Create(CodeSetIndex.Empty, BenchmarkData.Options).Rules.Select(r => r.Id)] });
+    private static IEnumerable<string> AllRuleIds(CodeSetIndex index) => Scrubber.Create(index, BenchmarkData.Options).Rules.Select(r => r.Id);
 
     /// <summary>The claims as a naive version holds them: codes as strings.</summary>
     public static NaiveClaim[] ToNaive(IEnumerable<Claim> claims) => [.. claims.Select(NaiveClaim.From)];
