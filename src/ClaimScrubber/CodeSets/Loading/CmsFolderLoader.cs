@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
+using ClaimScrubber.CodeSets.Snapshots;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.CodeSets.Loading;
@@ -65,11 +66,15 @@ public static class CmsFolderLoader
 
         // Largest first, so that the long reads start early and the short ones fill in.
         var ordered = files.OrderByDescending(f => new FileInfo(f.FullPath).Length).ToList();
+        var sources = new ConcurrentBag<IndexSourceFile>();
         Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, file =>
         {
             try
             {
                 readersByFile[file.Name].Read(file);
+
+                // Hashed while the file is still in the OS cache, so that a snapshot of the index can tell when it is stale.
+                sources.Add(SourceFileOf(file.FullPath, file.Name));
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or OpenXmlReadException)
             {
@@ -77,10 +82,20 @@ public static class CmsFolderLoader
             }
         });
 
-        var index = builder.Build();
-        var report = new LoadReport(root, index.Releases, skipped.ToImmutable(), [.. problems, .. builder.Problems], stopwatch.Elapsed);
+        var manifestPath = options.ManifestPath ?? Path.Combine(root, CmsLoadOptions.ManifestFileName);
+        if (File.Exists(manifestPath))
+        {
+            sources.Add(SourceFileOf(manifestPath, Path.GetRelativePath(root, manifestPath).Replace('\\', '/')));
+        }
+
+        ImmutableArray<LoadProblem> allProblems = [.. problems, .. builder.Problems];
+        var provenance = new IndexProvenance([.. sources.OrderBy(s => s.Path, StringComparer.Ordinal)], skipped.ToImmutable(), allProblems);
+        var index = builder.Build().WithProvenance(provenance);
+        var report = new LoadReport(root, index.Releases, provenance.SkippedFiles, allProblems, stopwatch.Elapsed);
         return new CodeSetLoadResult(index, report);
     }
+
+    private static IndexSourceFile SourceFileOf(string path, string name) => new(name, new FileInfo(path).Length, IndexSnapshot.HashFile(path));
 
     private static ICmsFileReader ReaderFor(string id, string file)
     {
