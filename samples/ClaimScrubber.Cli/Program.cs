@@ -13,5 +13,6 @@ public static class Program
         ScrubCommand.Create(),
         DataReportCommand.Create(),
         MceCompatCommand.Create(),
+        IndexCommand.Create(),
     };
 }
