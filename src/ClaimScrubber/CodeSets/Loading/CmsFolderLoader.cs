@@ -72,13 +72,21 @@ public static class CmsFolderLoader
             try
             {
                 readersByFile[file.Name].Read(file);
-
-                // Hashed while the file is still in the OS cache, so that a snapshot of the index can tell when it is stale.
-                sources.Add(SourceFileOf(file.FullPath, file.Name));
             }
             catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or OpenXmlReadException)
             {
                 file.Error(null, $"The file could not be read ({ex.GetType().Name}: {ex.Message}); it may be corrupt, truncated or not in the layout CMS publishes.");
+            }
+
+            // Hashed while the file is still in the OS cache (even when refused: replacing it changes the index), so
+            // that a snapshot of the index can tell when it is stale. A file that cannot be opened is reported above.
+            try
+            {
+                sources.Add(SourceFileOf(file.FullPath, file.Name));
+            }
+            catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && file.ErrorCount == 0)
+            {
+                file.Warning(null, $"The file's SHA-256 could not be computed ({ex.Message}); a snapshot of this index cannot tell when it changes.");
             }
         });
 
@@ -88,9 +96,11 @@ public static class CmsFolderLoader
             sources.Add(SourceFileOf(manifestPath, Path.GetRelativePath(root, manifestPath).Replace('\\', '/')));
         }
 
+        // Composing multi-file tables at Build() reports problems of its own, so they are gathered after it.
+        var built = builder.Build();
         ImmutableArray<LoadProblem> allProblems = [.. problems, .. builder.Problems];
         var provenance = new IndexProvenance([.. sources.OrderBy(s => s.Path, StringComparer.Ordinal)], skipped.ToImmutable(), allProblems);
-        var index = builder.Build().WithProvenance(provenance);
+        var index = built.WithProvenance(provenance);
         var report = new LoadReport(root, index.Releases, provenance.SkippedFiles, allProblems, stopwatch.Elapsed);
         return new CodeSetLoadResult(index, report);
     }
