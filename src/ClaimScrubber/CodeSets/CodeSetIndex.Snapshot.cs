@@ -78,12 +78,21 @@ public sealed partial class CodeSetIndex
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         var full = Path.GetFullPath(path);
         var temporary = full + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        try
         {
-            SaveSnapshot(stream);
-        }
+            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            {
+                SaveSnapshot(stream);
+            }
 
-        File.Move(temporary, full, overwrite: true);
+            File.Move(temporary, full, overwrite: true);
+        }
+        catch
+        {
+            // A half-written snapshot must not be left behind where a later build or glob could pick it up.
+            File.Delete(temporary);
+            throw;
+        }
     }
 
     /// <summary>Writes the whole index as a snapshot (see <see cref="SaveSnapshot(string)"/>) to <paramref name="stream"/>.</summary>

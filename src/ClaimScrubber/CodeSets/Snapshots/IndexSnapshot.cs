@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using ClaimScrubber.CodeSets.Loading;
 
@@ -159,14 +160,33 @@ public static class IndexSnapshot
             CheckSources(name, folder, provenance.SourceFiles);
         }
 
+        // Sections decode in parallel; a refusal is rethrown as itself (not wrapped), the first section's first.
         var tables = new object[sections.Count];
+        var refusals = new Exception?[sections.Count];
         Parallel.For(0, sections.Count, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, i =>
         {
             var (tag, start, length) = sections[i];
             var reader = new SnapshotReader(data, start, start + length, name, tag, overrunMeansTruncated: false);
-            tables[i] = known[i].Read(reader);
-            reader.ExpectEnd();
+            try
+            {
+                tables[i] = known[i].Read(reader);
+                reader.ExpectEnd();
+            }
+            catch (IndexSnapshotException ex)
+            {
+                refusals[i] = ex;
+            }
+            catch (Exception ex) when (ex is ArgumentException or OverflowException or InvalidOperationException)
+            {
+                // A table constructor refusing what a checksum-valid section holds: the writer and reader disagree.
+                refusals[i] = reader.Corrupt($"the table could not be built from it ({ex.Message})");
+            }
         });
+
+        if (Array.Find(refusals, r => r is not null) is { } refusal)
+        {
+            ExceptionDispatchInfo.Throw(refusal);
+        }
 
         var byType = new Dictionary<Type, object>(sections.Count);
         for (var i = 0; i < sections.Count; i++)

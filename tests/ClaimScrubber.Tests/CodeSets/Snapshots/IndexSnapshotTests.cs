@@ -148,6 +148,31 @@ public sealed class IndexSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void LoadSnapshot_AnyByteChangedAndResealed_LoadsOrIsRefused_NeverAnotherException()
+    {
+        // With a valid checksum the structure itself is trusted no more: every length and count is still checked.
+        var original = SampleSnapshot.Value;
+        var refused = 0;
+        var offsets = Enumerable.Range(8, 1500).Concat(Enumerable.Range(0, original.Length / 97).Select(i => 1508 + (i * 97))).Where(o => o < original.Length - 32);
+        foreach (var offset in offsets)
+        {
+            var bytes = original.ToArray();
+            bytes[offset] ^= 0x5A;
+            SnapshotTestSupport.Reseal(bytes);
+            try
+            {
+                IndexSnapshot.Read(bytes, "fuzzed", IndexSnapshotLoadOptions.Default);
+            }
+            catch (IndexSnapshotException)
+            {
+                refused++;
+            }
+        }
+
+        refused.Should().BeGreaterThan(200, "flips in lengths, counts, flags and tags are refused (flips in texts and values load)");
+    }
+
+    [Fact]
     public void LoadSnapshot_SourceFolderUnchanged_Loads()
     {
         var folder = CopySample();
@@ -168,9 +193,7 @@ public sealed class IndexSnapshotTests : IDisposable
         File.AppendAllText(Path.Combine(folder, "pos", "place_of_service_codes.csv"), "\n");
         File.Delete(Path.Combine(folder, "ncci", "AOC_V2026Q2-MCR.csv"));
 
-        var act = () => CodeSetIndex.LoadSnapshot(path, SnapshotTestSupport.Options(folder));
-
-        act.Should().Throw<IndexSnapshotException>().Which.Message.Should().Be(
+        Refusal(path, folder).Should().Be(
             $"The index snapshot '{path}' is stale: ncci/AOC_V2026Q2-MCR.csv is missing, pos/place_of_service_codes.csv changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.");
         CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(11, "without a source folder the snapshot is not checked against it");
     }
@@ -190,10 +213,19 @@ public sealed class IndexSnapshotTests : IDisposable
         act.Should().Throw<CmsDataException>().Which.Problems.Should().Equal(loaded.Report.Problems);
     }
 
-    private static string Refusal(string path)
+    /// <summary>The message of the refusal; any other outcome (such as a wrapped or unrelated exception) fails the test.</summary>
+    private static string Refusal(string path, string? sourceFolder = null)
     {
-        var act = () => IndexSnapshot.Load(path);
-        return act.Should().Throw<IndexSnapshotException>().Which.Message;
+        try
+        {
+            CodeSetIndex.LoadSnapshot(path, SnapshotTestSupport.Options(sourceFolder));
+        }
+        catch (IndexSnapshotException ex)
+        {
+            return ex.Message;
+        }
+
+        throw new Xunit.Sdk.XunitException($"'{path}' was not refused.");
     }
 
     /// <summary>The byte length of a release written at <paramref name="at"/>: three texts, two optional dates, a row count.</summary>
