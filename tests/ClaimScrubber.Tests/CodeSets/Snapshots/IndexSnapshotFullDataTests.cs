@@ -50,6 +50,11 @@ public sealed class IndexSnapshotFullDataTests(ITestOutputHelper output)
             loaded.Report.SkippedFiles.Should().Equal(raw.Report.SkippedFiles);
             loaded.Report.Folder.Should().Be(path);
             SnapshotTestSupport.SnapshotBytes(loaded.Index).AsSpan().SequenceEqual(File.ReadAllBytes(path)).Should().BeTrue("a loaded snapshot saves to the same bytes");
+
+            // Checked against the folder it was built from: every source file hashed again, none changed.
+            stopwatch.Restart();
+            IndexSnapshot.Load(path, SnapshotTestSupport.Options(CmsData.RequireFolder())).Index.SourceFiles.Should().Equal(raw.Index.SourceFiles);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"loaded and checked against {CmsData.RequireFolder()} in {stopwatch.Elapsed.TotalMilliseconds:0} ms"));
         }
         finally
         {
