@@ -199,6 +199,23 @@ public sealed class IndexSnapshotTests : IDisposable
     }
 
     [Fact]
+    public void LoadSnapshot_ManifestChanged_IsRefusedAsStale()
+    {
+        // The manifest decides which reader reads which file, so it is a source of the index like the CMS files.
+        var folder = CopySample();
+        var manifest = Path.Combine(folder, CmsLoadOptions.ManifestFileName);
+        File.WriteAllText(manifest, "{}");
+        var path = Path.Combine(temp, "manifest.csindex");
+        var loaded = CmsFolderLoader.Load(folder).Index;
+        loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(17);
+        loaded.SaveSnapshot(path);
+        File.WriteAllText(manifest, "{ \"pos/place_of_service_codes.csv\": \"skip\" }");
+
+        Refusal(path, folder).Should().Be(
+            $"The index snapshot '{path}' is stale: {CmsLoadOptions.ManifestFileName} changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.");
+    }
+
+    [Fact]
     public void LoadSnapshot_OfALoadWithErrors_Throws_WhileTheReportLoadKeepsThem()
     {
         var folder = CopySample();
