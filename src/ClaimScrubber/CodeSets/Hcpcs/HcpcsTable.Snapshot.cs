@@ -24,7 +24,7 @@ internal sealed partial class HcpcsTable
             entries[i] = ReadInfo(reader);
         }
 
-        return reader.Construct(() => new HcpcsTable(codes, entries, release));
+        return new HcpcsTable(codes, entries, release);
     }
 
     /// <summary>Writes one HCPCS record (also the Level II record of a modifier).</summary>

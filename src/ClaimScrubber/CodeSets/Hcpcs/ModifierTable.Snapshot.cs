@@ -34,6 +34,6 @@ internal sealed partial class ModifierTable
             entries[i] = new ModifierInfo(levels, category, reader.ReadBool("a Level II flag") ? HcpcsTable.ReadInfo(reader) : null);
         }
 
-        return reader.Construct(() => new ModifierTable(codes, entries, listRelease, levelTwoRelease));
+        return new ModifierTable(codes, entries, listRelease, levelTwoRelease);
     }
 }

@@ -33,6 +33,6 @@ internal sealed partial class PlaceOfServiceTable
             }
         }
 
-        return reader.Construct(() => new PlaceOfServiceTable(entries, release));
+        return new PlaceOfServiceTable(entries, release);
     }
 }

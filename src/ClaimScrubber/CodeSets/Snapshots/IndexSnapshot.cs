@@ -130,12 +130,6 @@ public static class IndexSnapshot
             sections.Add((tag, header.Skip(length, $"section '{tag}'"), length));
         }
 
-        if (data.Length - header.Position < ChecksumLength)
-        {
-            throw new IndexSnapshotException(string.Create(CultureInfo.InvariantCulture,
-                $"The index snapshot '{name}' is truncated: its checksum needs {ChecksumLength} bytes at offset {header.Position}, but the file ends at {data.Length}; rebuild it with 'index build'."));
-        }
-
         header.ExpectEnd();
         if (!SHA256.HashData(data.AsSpan(0, limit)).AsSpan().SequenceEqual(data.AsSpan(limit)))
         {

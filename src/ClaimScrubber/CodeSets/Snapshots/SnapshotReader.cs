@@ -82,17 +82,11 @@ internal sealed class SnapshotReader
         return count;
     }
 
-    public string ReadString(string what = "a text") => ReadNullableString(what) ?? throw Corrupt($"{what} at offset {position - 4} is missing");
-
-    public string? ReadNullableString(string what = "a text")
+    /// <summary>Reads a string written as its UTF-8 byte length and bytes.</summary>
+    public string ReadString(string what = "a text")
     {
         var at = position;
         var count = ReadInt32(what);
-        if (count == -1)
-        {
-            return null;
-        }
-
         if (count < 0)
         {
             throw Corrupt($"the length of {what} at offset {at} is {count}");
@@ -112,8 +106,6 @@ internal sealed class SnapshotReader
 
         return builder.MoveToImmutable();
     }
-
-    public DateOnly ReadDate(string what = "a date") => ToDate(ReadInt32(what), what);
 
     public DateOnly? ReadNullableDate(string what = "a date") => ReadNullableInt32(what) is { } day ? ToDate(day, what) : null;
 
@@ -175,19 +167,6 @@ internal sealed class SnapshotReader
         if (!consistent)
         {
             throw Corrupt(detail);
-        }
-    }
-
-    /// <summary>Runs a table constructor that validates its input, turning a refusal into a corrupt-snapshot error.</summary>
-    public T Construct<T>(Func<T> create)
-    {
-        try
-        {
-            return create();
-        }
-        catch (ArgumentException ex)
-        {
-            throw Corrupt(ex.Message);
         }
     }
 

@@ -24,9 +24,6 @@ internal sealed class SnapshotWriter
         buffer = new byte[capacity];
     }
 
-    /// <summary>Gets how many bytes were written.</summary>
-    public int Length => length;
-
     /// <summary>Gets the bytes written so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
 
@@ -66,19 +63,6 @@ internal sealed class SnapshotWriter
         Encoding.UTF8.GetBytes(value, Grow(count));
     }
 
-    /// <summary>Writes a string that may be null (length -1).</summary>
-    public void WriteNullableString(string? value)
-    {
-        if (value is null)
-        {
-            WriteInt32(-1);
-        }
-        else
-        {
-            WriteString(value);
-        }
-    }
-
     public void WriteStrings(IReadOnlyCollection<string> values)
     {
         WriteInt32(values.Count);
@@ -88,9 +72,7 @@ internal sealed class SnapshotWriter
         }
     }
 
-    /// <summary>Writes a date as its day number.</summary>
-    public void WriteDate(DateOnly value) => WriteInt32(value.DayNumber);
-
+    /// <summary>Writes a date that may be null as a flag and its day number.</summary>
     public void WriteNullableDate(DateOnly? value) => WriteNullableInt32(value?.DayNumber);
 
     /// <summary>Writes a count and the raw bytes of <paramref name="values"/>.</summary>
