@@ -14,5 +14,6 @@ public static class Program
         GenerateCommand.Create(),
         DataReportCommand.Create(),
         MceCompatCommand.Create(),
+        IndexCommand.Create(),
     };
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClaimScrubber.CodeSets.Loading;
+using ClaimScrubber.CodeSets.Snapshots;
 using Spectre.Console;
 
 namespace ClaimScrubber.Cli.Commands;
@@ -15,8 +16,8 @@ public static class CliSupport
 
     public static Option<string?> DataOption() => new("--data")
     {
-        Description = $"Folder of CMS files (default: {DefaultDataFolder} in the current directory or the nearest parent that has one).",
-        HelpName = "DIR",
+        Description = $"Folder of CMS files, or an index snapshot file built by 'index build' (default: {DefaultDataFolder} in the current directory or the nearest parent that has one).",
+        HelpName = "DIR|FILE",
     };
 
     /// <summary>Finds the data folder: the given one, else data/cms from the current directory upward.</summary>
@@ -39,7 +40,10 @@ public static class CliSupport
         return null;
     }
 
-    /// <summary>Loads the data folder, printing its problems to <paramref name="error"/>; null when it cannot be loaded at all.</summary>
+    /// <summary>
+    /// Loads the data folder, or the index snapshot when <paramref name="given"/> is a file, printing the load's problems to
+    /// <paramref name="error"/>; null when it cannot be loaded at all.
+    /// </summary>
     public static CodeSetLoadResult? Load(string? given, TextWriter error, bool printProblems = true)
     {
         var folder = ResolveDataFolder(given);
@@ -52,7 +56,12 @@ public static class CliSupport
         CodeSetLoadResult result;
         try
         {
-            result = CmsFolderLoader.Load(folder);
+            result = File.Exists(folder) ? IndexSnapshot.Load(folder) : CmsFolderLoader.Load(folder);
+        }
+        catch (IndexSnapshotException ex)
+        {
+            error.WriteLine($"error: {ex.Message}");
+            return null;
         }
         catch (Exception ex) when (ex is DirectoryNotFoundException or CmsDataException or IOException or UnauthorizedAccessException)
         {

@@ -4,13 +4,13 @@ using Spectre.Console;
 
 namespace ClaimScrubber.Cli.Commands;
 
-/// <summary><c>data-report --data DIR</c>: what a data folder loads to: tables, releases, row counts, skipped files, problems.</summary>
+/// <summary><c>data-report --data DIR|FILE</c>: what a data folder (or an index snapshot) loads to: tables, releases, row counts, skipped files, problems.</summary>
 public static class DataReportCommand
 {
     public static Command Create()
     {
         var data = CliSupport.DataOption();
-        var command = new Command("data-report", "List the tables a CMS data folder loads: releases, row counts, skipped files and every problem.") { data };
+        var command = new Command("data-report", "List the tables a CMS data folder (or an index snapshot) loads: releases, row counts, skipped files and every problem.") { data };
         command.SetAction(parse => Run(parse.GetValue(data), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
         return command;
     }
@@ -25,7 +25,8 @@ public static class DataReportCommand
 
         var report = loaded.Report;
         var console = CliSupport.CreateConsole(output);
-        console.MarkupLine($"[bold]Data folder[/] {Markup.Escape(report.Folder)} loaded in {report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
+        var kind = File.Exists(report.Folder) ? "Index snapshot" : "Data folder";
+        console.MarkupLine($"[bold]{kind}[/] {Markup.Escape(report.Folder)} loaded in {report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
         if (report.Tables.IsEmpty)
         {
             console.MarkupLine("[yellow]No CMS table loaded: only the rules that read no table will run.[/]");

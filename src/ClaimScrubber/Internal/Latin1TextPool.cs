@@ -6,7 +6,7 @@ namespace ClaimScrubber.Internal;
 /// Deduplicated descriptions stored as one Latin-1 byte array (CMS code-set text is Latin-1), a byte per character
 /// instead of a string object each; a description is decoded only when a message needs it.
 /// </summary>
-internal sealed class Latin1TextPool
+internal sealed partial class Latin1TextPool
 {
     private readonly int[] starts;
     private readonly byte[] bytes;

@@ -9,7 +9,7 @@ namespace ClaimScrubber.CodeSets.FeeSchedule;
 /// descriptors are AMA text).
 /// </summary>
 /// <remarks>This type is immutable and thread-safe; look-ups allocate nothing.</remarks>
-internal sealed class FeeScheduleTable : IProcedureCodeSource
+internal sealed partial class FeeScheduleTable : IProcedureCodeSource
 {
     private readonly ulong[] keys;
     private readonly FeeScheduleEntry[] entries;

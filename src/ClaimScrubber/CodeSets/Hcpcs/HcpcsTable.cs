@@ -8,7 +8,7 @@ namespace ClaimScrubber.CodeSets.Hcpcs;
 /// action, coverage and classification. Sorted by <see cref="ProcedureCode.Value"/>; look-ups are a binary search.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class HcpcsTable : IProcedureCodeSource
+internal sealed partial class HcpcsTable : IProcedureCodeSource
 {
     private readonly uint[] codes;
     private readonly HcpcsCodeInfo[] entries;

@@ -30,7 +30,7 @@ internal readonly record struct ModifierInfo(ModifierLevels Levels, string Categ
 /// quarterly file (RECID 7), which add effective and termination dates. Sorted by <see cref="ModifierCode.Value"/>.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class ModifierTable
+internal sealed partial class ModifierTable
 {
     private readonly ushort[] codes;
     private readonly ModifierInfo[] entries;

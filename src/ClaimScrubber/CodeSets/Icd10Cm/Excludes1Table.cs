@@ -19,7 +19,7 @@ internal readonly record struct Excludes1Entry(IcdCode Owner, IcdCode From, IcdC
 /// The tabular list available is the 2021 edition: codes added since have no notes here, so pairs involving them are not
 /// checked (the loader says so). This type is immutable and thread-safe; look-ups allocate nothing.
 /// </remarks>
-internal sealed class Excludes1Table
+internal sealed partial class Excludes1Table
 {
     public const string TableName = "ICD-10-CM tabular Excludes1";
 

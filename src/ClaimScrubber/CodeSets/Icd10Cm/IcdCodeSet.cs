@@ -24,7 +24,7 @@ namespace ClaimScrubber.CodeSets.Icd10Cm;
 /// </para>
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-internal sealed class IcdCodeSet
+internal sealed partial class IcdCodeSet
 {
     /// <summary>The table name releases carry.</summary>
     public const string TableName = "ICD-10-CM order file";

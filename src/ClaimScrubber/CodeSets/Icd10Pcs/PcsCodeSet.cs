@@ -55,7 +55,7 @@ internal readonly record struct PcsLookup(PcsCode Code, PcsStatus Status, int Fi
 /// Descriptions are those of the latest loaded year that lists the code.
 /// <para>This type is immutable and thread-safe.</para>
 /// </remarks>
-internal sealed class PcsCodeSet
+internal sealed partial class PcsCodeSet
 {
     /// <summary>The table name releases carry.</summary>
     public const string TableName = "ICD-10-PCS order file";

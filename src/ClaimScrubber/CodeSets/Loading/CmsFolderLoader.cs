@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
 using System.Text.Json;
+using ClaimScrubber.CodeSets.Snapshots;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.CodeSets.Loading;
@@ -65,6 +66,7 @@ public static class CmsFolderLoader
 
         // Largest first, so that the long reads start early and the short ones fill in.
         var ordered = files.OrderByDescending(f => new FileInfo(f.FullPath).Length).ToList();
+        var sources = new ConcurrentBag<IndexSourceFile>();
         Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, file =>
         {
             try
@@ -75,12 +77,35 @@ public static class CmsFolderLoader
             {
                 file.Error(null, $"The file could not be read ({ex.GetType().Name}: {ex.Message}); it may be corrupt, truncated or not in the layout CMS publishes.");
             }
+
+            // Hashed while the file is still in the OS cache (even when refused: replacing it changes the index), so
+            // that a snapshot of the index can tell when it is stale. A file that cannot be opened is reported above.
+            try
+            {
+                sources.Add(SourceFileOf(file.FullPath, file.Name));
+            }
+            catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && file.ErrorCount == 0)
+            {
+                file.Warning(null, $"The file's SHA-256 could not be computed ({ex.Message}); a snapshot of this index cannot tell when it changes.");
+            }
         });
 
-        var index = builder.Build();
-        var report = new LoadReport(root, index.Releases, skipped.ToImmutable(), [.. problems, .. builder.Problems], stopwatch.Elapsed);
+        var manifestPath = options.ManifestPath ?? Path.Combine(root, CmsLoadOptions.ManifestFileName);
+        if (File.Exists(manifestPath))
+        {
+            sources.Add(SourceFileOf(manifestPath, Path.GetRelativePath(root, manifestPath).Replace('\\', '/')));
+        }
+
+        // Composing multi-file tables at Build() reports problems of its own, so they are gathered after it.
+        var built = builder.Build();
+        ImmutableArray<LoadProblem> allProblems = [.. problems, .. builder.Problems];
+        var provenance = new IndexProvenance([.. sources.OrderBy(s => s.Path, StringComparer.Ordinal)], skipped.ToImmutable(), allProblems);
+        var index = built.WithProvenance(provenance);
+        var report = new LoadReport(root, index.Releases, provenance.SkippedFiles, allProblems, stopwatch.Elapsed);
         return new CodeSetLoadResult(index, report);
     }
+
+    private static IndexSourceFile SourceFileOf(string path, string name) => new(name, new FileInfo(path).Length, IndexSnapshot.HashFile(path));
 
     private static ICmsFileReader ReaderFor(string id, string file)
     {

@@ -15,7 +15,7 @@ public sealed class LoadReport
         Elapsed = elapsed;
     }
 
-    /// <summary>Gets the folder that was loaded.</summary>
+    /// <summary>Gets the folder that was loaded (the snapshot file, for a report of <see cref="Snapshots.IndexSnapshot.Load"/>).</summary>
     public string Folder { get; }
 
     /// <summary>Gets the release and row count of every table loaded.</summary>

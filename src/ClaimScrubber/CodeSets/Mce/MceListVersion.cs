@@ -8,7 +8,7 @@ namespace ClaimScrubber.CodeSets.Mce;
 /// edit was deactivated when the manual says so.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe; look-ups allocate nothing.</remarks>
-internal sealed class MceListVersion
+internal sealed partial class MceListVersion
 {
     private readonly ulong[] codes;
     private readonly ulong[] removedCodes;

@@ -7,7 +7,7 @@ namespace ClaimScrubber.CodeSets.Mce;
 /// age/sex/manifestation lists), each list kept per release so that a discharge date reads the list of its own time.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe; look-ups allocate nothing.</remarks>
-internal sealed class MceTable
+internal sealed partial class MceTable
 {
     /// <summary>The table name releases and findings use.</summary>
     public const string TableName = "Medicare Code Editor";

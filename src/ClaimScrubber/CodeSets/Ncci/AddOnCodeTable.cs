@@ -22,7 +22,7 @@ internal enum AddOnType : byte
 /// primary. A primary of 0 stands for <c>CCCCC</c>, contractor-defined primaries.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe; look-ups allocate nothing.</remarks>
-internal sealed class AddOnCodeTable
+internal sealed partial class AddOnCodeTable
 {
     private readonly ulong[] keys;
     private readonly AddOnType[] types;
@@ -158,7 +158,7 @@ internal sealed class AddOnCodeTable
 
 /// <summary>The add-on code tables, possibly several quarters; the quarter in force on the date of service applies.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class AddOnCodeTables : IProcedureCodeSource
+internal sealed partial class AddOnCodeTables : IProcedureCodeSource
 {
     private readonly AddOnCodeTable[] tables;
     private readonly ushort[] releaseDays;

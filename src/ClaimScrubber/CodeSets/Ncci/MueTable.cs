@@ -18,7 +18,7 @@ internal enum MueIndicator : byte
 
 /// <summary>One quarter's medically unlikely edits for one setting: sorted codes with parallel values, indicators and rationales.</summary>
 /// <remarks>This type is immutable and thread-safe; look-ups allocate nothing.</remarks>
-internal sealed class MueTable
+internal sealed partial class MueTable
 {
     private readonly uint[] codes;
     private readonly int[] values;
@@ -62,7 +62,7 @@ internal sealed class MueTable
 
 /// <summary>The MUE tables by setting, each possibly in several quarters (the quarter in force on the date of service applies).</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class MueTables : IProcedureCodeSource
+internal sealed partial class MueTables : IProcedureCodeSource
 {
     private readonly MueTable[][] bySetting;
     private readonly ushort[][] releaseDays;

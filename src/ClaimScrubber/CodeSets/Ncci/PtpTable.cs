@@ -29,7 +29,7 @@ internal enum PtpModifierIndicator : byte
 /// the first, the first). Within that release, the row in force on the date applies.
 /// <para>This type is immutable and thread-safe; look-ups allocate nothing.</para>
 /// </remarks>
-internal sealed class PtpTable
+internal sealed partial class PtpTable
 {
     private readonly ulong[] keys;
     private readonly ulong[] payloads;

@@ -4,7 +4,7 @@ namespace ClaimScrubber.CodeSets.Ncci;
 
 /// <summary>The NCCI procedure-to-procedure tables: practitioner and outpatient hospital, each optional.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class PtpTables : IProcedureCodeSource
+internal sealed partial class PtpTables : IProcedureCodeSource
 {
     public PtpTables(PtpTable? practitioner, PtpTable? outpatientHospital)
     {

@@ -25,7 +25,7 @@ internal enum NcdResolution : byte
 /// code resolves, with effective dates for both. Keyed by the packed code integers; look-ups allocate nothing.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class LabNcdTable
+internal sealed partial class LabNcdTable
 {
     private readonly FrozenDictionary<uint, NcdProcedure> procedures;
 
@@ -101,7 +101,7 @@ internal readonly record struct NcdLookup(NcdResolution Resolution, bool Listed,
 /// governs and, in a sorted array keyed by <see cref="IcdCode.Value"/>, how each ICD-10-CM code resolves. Codes it
 /// does not list take the resolution of its catch-all row (<c>@@@@@@@</c> in the spreadsheet).
 /// </summary>
-internal sealed class LabNcd
+internal sealed partial class LabNcd
 {
     private readonly ulong[] keys;
     private readonly NcdDiagnosis[] rows;

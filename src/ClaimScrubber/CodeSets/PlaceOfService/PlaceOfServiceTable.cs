@@ -13,7 +13,7 @@ internal readonly record struct PlaceOfServiceInfo(bool IsAssigned, bool IsFacil
 /// lists as unassigned, and codes it omits, are not assigned.
 /// </summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>
-internal sealed class PlaceOfServiceTable
+internal sealed partial class PlaceOfServiceTable
 {
     private readonly PlaceOfServiceInfo?[] entries;
 

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using ClaimScrubber.Cli;
+using ClaimScrubber.Tests.Support;
+
+namespace ClaimScrubber.Tests.Cli;
+
+public sealed class IndexCommandTests : IDisposable
+{
+    private readonly string temp = Directory.CreateTempSubdirectory("claimscrubber-cli-index-").FullName;
+    private readonly string sampleCms = Path.Combine(CmsData.SampleFolder, "cms");
+    private readonly string sampleClaims = Path.Combine(CmsData.SampleFolder, "claims");
+
+    public void Dispose() => Directory.Delete(temp, recursive: true);
+
+    private static (int Exit, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = Program.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>The lines of a report, sorted: two folder loads may list their problems in different orders.</summary>
+    private static List<string> SortedLines(string text) => [.. text.Split('\n').Order(StringComparer.Ordinal)];
+
+    private string BuildSnapshot(string? data = null)
+    {
+        var snapshot = Path.Combine(temp, "sample.csindex");
+        var (exit, output, error) = Run("index", "build", "--data", data ?? sampleCms, "--output", snapshot);
+        exit.Should().Be(0, error);
+        output.Should().Contain($"wrote {snapshot} (").And.Contain("place_of_service_codes.csv");
+        return snapshot;
+    }
+
+    [Fact]
+    public void Scrub_WithASnapshot_WritesTheSameResultsAsWithTheFolder()
+    {
+        var snapshot = BuildSnapshot();
+
+        var fromFolder = Run("scrub", sampleClaims, "--data", sampleCms, "--format", "ndjson", "--as-of", "2026-11-01");
+        var fromSnapshot = Run("scrub", sampleClaims, "--data", snapshot, "--format", "ndjson", "--as-of", "2026-11-01");
+
+        fromFolder.Exit.Should().Be(0, fromFolder.Error);
+        fromSnapshot.Exit.Should().Be(0, fromSnapshot.Error);
+        fromSnapshot.Output.Should().Be(fromFolder.Output);
+        fromFolder.Output.Should().Contain("\"ruleId\":\"NCCI");
+        SortedLines(fromSnapshot.Error).Should().Equal(SortedLines(fromFolder.Error), "the same load problems (in the order of that load's parallel reads)");
+    }
+
+    [Fact]
+    public void Scrub_TextReportWithASnapshot_MatchesTheFolder()
+    {
+        var snapshot = BuildSnapshot();
+        var claims = Path.Combine(sampleClaims, "sample-claims.json");
+
+        var fromFolder = Run("scrub", claims, "--data", sampleCms, "--as-of", "2026-11-01");
+        var fromSnapshot = Run("scrub", claims, "--data", snapshot, "--as-of", "2026-11-01");
+
+        fromSnapshot.Exit.Should().Be(0);
+
+        // The findings and summary agree; the table list after them names where the tables came from.
+        var end = fromFolder.Output.LastIndexOf('\n', fromFolder.Output.IndexOf("Tables loaded from", StringComparison.Ordinal));
+        end.Should().BeGreaterThan(1000);
+        fromSnapshot.Output[..end].Should().Be(fromFolder.Output[..end]);
+        fromSnapshot.Output[end..].Should().Contain("Tables loaded from");
+    }
+
+    [Fact]
+    public void DataReport_OnASnapshot_ListsTheSameTablesAndProblems()
+    {
+        var snapshot = BuildSnapshot();
+
+        var fromFolder = Run("data-report", "--data", sampleCms);
+        var fromSnapshot = Run("data-report", "--data", snapshot);
+
+        fromSnapshot.Exit.Should().Be(0, fromSnapshot.Error);
+        fromSnapshot.Output.Should().StartWith($"Index snapshot {snapshot} loaded in ");
+        fromFolder.Output.Should().StartWith($"Data folder {sampleCms} loaded in ");
+        SortedLines(fromSnapshot.Output[fromSnapshot.Output.IndexOf('\n')..]).Should().Equal(SortedLines(fromFolder.Output[fromFolder.Output.IndexOf('\n')..]));
+    }
+
+    [Fact]
+    public void Verify_ValidSnapshot_Succeeds_AndAgainstItsSourceFolder()
+    {
+        var snapshot = BuildSnapshot();
+
+        var (exit, output, error) = Run("index", "verify", snapshot, "--source", sampleCms);
+
+        exit.Should().Be(0, error);
+        output.Should().Contain($"{snapshot}: a valid format 1 snapshot of 17 table release(s) from 16 file(s), 0 load error(s) recorded");
+        output.Should().Contain($"Every file it was built from is unchanged in {sampleCms}.");
+    }
+
+    [Fact]
+    public void Verify_CorruptSnapshot_ExitsWith2_SayingWhy()
+    {
+        var snapshot = BuildSnapshot();
+        var bytes = File.ReadAllBytes(snapshot);
+        bytes[bytes.Length / 2] ^= 1;
+        File.WriteAllBytes(snapshot, bytes);
+
+        var (exit, _, error) = Run("index", "verify", snapshot);
+        var scrub = Run("scrub", sampleClaims, "--data", snapshot);
+
+        exit.Should().Be(2);
+        error.Should().Be($"error: The index snapshot '{snapshot}' is corrupt: its SHA-256 checksum does not match its contents. Rebuild it with 'index build'.{Environment.NewLine}");
+        scrub.Exit.Should().Be(2);
+        scrub.Error.Should().Be(error);
+    }
+
+    [Fact]
+    public void Verify_SourceChanged_ExitsWith2_NamingTheFile()
+    {
+        var folder = Path.Combine(temp, "cms");
+        Directory.CreateDirectory(Path.Combine(folder, "pos"));
+        File.Copy(Path.Combine(sampleCms, "pos", "place_of_service_codes.csv"), Path.Combine(folder, "pos", "place_of_service_codes.csv"));
+        var snapshot = BuildSnapshot(folder);
+        File.AppendAllText(Path.Combine(folder, "pos", "place_of_service_codes.csv"), "\n");
+
+        var (exit, _, error) = Run("index", "verify", snapshot, "--source", folder);
+
+        exit.Should().Be(2);
+        error.Should().Be($"error: The index snapshot '{snapshot}' is stale: pos/place_of_service_codes.csv changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.{Environment.NewLine}");
+    }
+}
