@@ -13,6 +13,7 @@ public sealed partial class CodeSetIndex
         tables = source.tables;
         Releases = source.Releases;
         knownProcedures = source.knownProcedures;
+        knownProcedureIndex = source.knownProcedureIndex;
         this.provenance = provenance;
     }
 

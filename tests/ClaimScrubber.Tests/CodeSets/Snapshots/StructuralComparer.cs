@@ -9,6 +9,10 @@ namespace ClaimScrubber.Tests.CodeSets.Snapshots;
 /// </summary>
 public static class StructuralComparer
 {
+    // Caches a table builds on first use, which a table just loaded (either way) has not built yet: the MCE list
+    // membership, worked out by the first scrubber over the index.
+    private static readonly HashSet<(Type, string)> BuiltOnFirstUse = [(typeof(ClaimScrubber.CodeSets.Mce.MceTable), "membership")];
+
     /// <summary>Throws naming the first field path where <paramref name="expected"/> and <paramref name="actual"/> differ.</summary>
     public static void AssertEqual(object? expected, object? actual, string path)
     {
@@ -93,6 +97,11 @@ public static class StructuralComparer
         {
             foreach (var field in t.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
             {
+                if (BuiltOnFirstUse.Contains((t, field.Name)))
+                {
+                    continue;
+                }
+
                 Compare(field.GetValue(expected), field.GetValue(actual), $"{path}.{field.Name}", visited);
             }
         }
