@@ -1,6 +1,6 @@
-using System.CommandLine;
-using ClaimScrubber.Cli;
 using ClaimScrubber.Tests.Support;
+
+using static ClaimScrubber.Tests.Support.CliRunner;
 
 namespace ClaimScrubber.Tests.Cli;
 
@@ -11,14 +11,6 @@ public sealed class IndexCommandTests : IDisposable
     private readonly string sampleClaims = Path.Combine(CmsData.SampleFolder, "claims");
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = Program.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
 
     /// <summary>The lines of a report, sorted: two folder loads may list their problems in different orders.</summary>
     private static List<string> SortedLines(string text) => [.. text.Split('\n').Order(StringComparer.Ordinal)];

@@ -1,8 +1,8 @@
-using System.CommandLine;
 using System.Text.Json;
-using ClaimScrubber.Cli;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Serialization;
+
+using static ClaimScrubber.Tests.Support.CliRunner;
 
 namespace ClaimScrubber.Tests.Cli;
 
@@ -12,14 +12,6 @@ public sealed class ScrubCommandTests : IDisposable
     private readonly string samples = Path.Combine(ClaimJsonReaderTests.RepoRoot(), "data", "claims");
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
-
-    private static (int Exit, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = Program.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exit, output.ToString(), error.ToString());
-    }
 
     private string EmptyDataFolder()
     {

@@ -5,25 +5,9 @@ namespace ClaimScrubber.CodeSets.Mce;
 
 internal sealed partial class MceTable
 {
-    internal void WriteSnapshot(SnapshotWriter writer)
-    {
-        writer.WriteInt32(Versions.Length);
-        foreach (var version in Versions)
-        {
-            version.WriteSnapshot(writer);
-        }
-    }
+    internal void WriteSnapshot(SnapshotWriter writer) => writer.WriteList(Versions, static (w, version) => version.WriteSnapshot(w));
 
-    internal static MceTable ReadSnapshot(SnapshotReader reader)
-    {
-        var versions = new MceListVersion[reader.ReadCount("the number of list versions")];
-        for (var i = 0; i < versions.Length; i++)
-        {
-            versions[i] = MceListVersion.ReadSnapshot(reader);
-        }
-
-        return new MceTable(versions);
-    }
+    internal static MceTable ReadSnapshot(SnapshotReader reader) => new(reader.ReadList("list versions", MceListVersion.ReadSnapshot));
 }
 
 internal sealed partial class MceListVersion

@@ -28,23 +28,7 @@ internal sealed partial class AddOnCodeTable
 
 internal sealed partial class AddOnCodeTables
 {
-    internal void WriteSnapshot(SnapshotWriter writer)
-    {
-        writer.WriteInt32(tables.Length);
-        foreach (var table in tables)
-        {
-            table.WriteSnapshot(writer);
-        }
-    }
+    internal void WriteSnapshot(SnapshotWriter writer) => writer.WriteList(tables, static (w, table) => table.WriteSnapshot(w));
 
-    internal static AddOnCodeTables ReadSnapshot(SnapshotReader reader)
-    {
-        var tables = new AddOnCodeTable[reader.ReadCount("the number of add-on code tables")];
-        for (var i = 0; i < tables.Length; i++)
-        {
-            tables[i] = AddOnCodeTable.ReadSnapshot(reader);
-        }
-
-        return new AddOnCodeTables(tables);
-    }
+    internal static AddOnCodeTables ReadSnapshot(SnapshotReader reader) => new(reader.ReadList("add-on code tables", AddOnCodeTable.ReadSnapshot));
 }

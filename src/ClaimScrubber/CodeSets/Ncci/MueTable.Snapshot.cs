@@ -33,24 +33,7 @@ internal sealed partial class MueTable
 
 internal sealed partial class MueTables
 {
-    internal void WriteSnapshot(SnapshotWriter writer)
-    {
-        var tables = bySetting.SelectMany(s => s).ToList();
-        writer.WriteInt32(tables.Count);
-        foreach (var table in tables)
-        {
-            table.WriteSnapshot(writer);
-        }
-    }
+    internal void WriteSnapshot(SnapshotWriter writer) => writer.WriteList([.. bySetting.SelectMany(s => s)], static (w, table) => table.WriteSnapshot(w));
 
-    internal static MueTables ReadSnapshot(SnapshotReader reader)
-    {
-        var tables = new MueTable[reader.ReadCount("the number of MUE tables")];
-        for (var i = 0; i < tables.Length; i++)
-        {
-            tables[i] = MueTable.ReadSnapshot(reader);
-        }
-
-        return new MueTables(tables);
-    }
+    internal static MueTables ReadSnapshot(SnapshotReader reader) => new(reader.ReadList("MUE tables", MueTable.ReadSnapshot));
 }

@@ -132,16 +132,18 @@ internal sealed class SnapshotReader
 
     public TableRelease? ReadNullableRelease() => ReadBool("a release flag") ? ReadRelease() : null;
 
-    public ImmutableArray<TableRelease> ReadReleases()
+    public ImmutableArray<TableRelease> ReadReleases() => [.. ReadList("releases", static r => r.ReadRelease(), 16)];
+
+    /// <summary>Reads what <see cref="SnapshotWriter.WriteList{T}"/> wrote: a count (checked against the bytes left, at <paramref name="minimumSize"/> bytes an item), then the items.</summary>
+    public T[] ReadList<T>(string what, Func<SnapshotReader, T> read, int minimumSize = 1)
     {
-        var count = ReadCount("the number of releases", 16);
-        var builder = ImmutableArray.CreateBuilder<TableRelease>(count);
-        for (var i = 0; i < count; i++)
+        var items = new T[ReadCount("the number of " + what, minimumSize)];
+        for (var i = 0; i < items.Length; i++)
         {
-            builder.Add(ReadRelease());
+            items[i] = read(this);
         }
 
-        return builder.MoveToImmutable();
+        return items;
     }
 
     /// <summary>Skips <paramref name="count"/> bytes and returns where they start.</summary>

@@ -102,12 +102,15 @@ internal sealed class SnapshotWriter
         }
     }
 
-    public void WriteReleases(IReadOnlyCollection<TableRelease> releases)
+    public void WriteReleases(IReadOnlyCollection<TableRelease> releases) => WriteList(releases, static (w, release) => w.WriteRelease(release));
+
+    /// <summary>Writes a count, then each item with <paramref name="write"/> (read back with <see cref="SnapshotReader.ReadList{T}"/>).</summary>
+    public void WriteList<T>(IReadOnlyCollection<T> items, Action<SnapshotWriter, T> write)
     {
-        WriteInt32(releases.Count);
-        foreach (var release in releases)
+        WriteInt32(items.Count);
+        foreach (var item in items)
         {
-            WriteRelease(release);
+            write(this, item);
         }
     }
 
