@@ -149,6 +149,7 @@ public sealed partial class Scrubber
     private IEnumerable<ScrubResult> ScrubInBlocks(IEnumerable<Claim> claims, int maxDegreeOfParallelism)
     {
         const int BlockSize = 256;
+        const int ClaimsPerTake = 4;
         var block = new Claim[BlockSize];
         var results = new ScrubResult[BlockSize];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
@@ -163,7 +164,21 @@ public sealed partial class Scrubber
                 count++;
             }
 
-            Parallel.For(0, count, options, i => results[i] = Scrub(block[i]));
+            // Each thread takes a few claims at a time until the block is done, so the threads finish within a few claims
+            // of each other; Parallel.For over the claims handed out ranges large enough to leave one thread idle at the
+            // end of every block.
+            var next = 0;
+            Parallel.For(0, maxDegreeOfParallelism, options, _ =>
+            {
+                int start;
+                while ((start = Interlocked.Add(ref next, ClaimsPerTake) - ClaimsPerTake) < count)
+                {
+                    for (var i = start; i < Math.Min(start + ClaimsPerTake, count); i++)
+                    {
+                        results[i] = Scrub(block[i]);
+                    }
+                }
+            });
             for (var i = 0; i < count; i++)
             {
                 yield return results[i];

@@ -92,6 +92,20 @@ public class ScrubberTests
         sequential.Count(r => r.IsClean).Should().Be(1333);
     }
 
+    [Theory]
+    [InlineData(1, 2)]
+    [InlineData(255, 2)]
+    [InlineData(257, 3)]
+    [InlineData(1027, 2)]
+    public void ScrubMany_InParallel_ScrubsEveryClaimOnce_WhateverTheBlockAndTakeBoundaries(int count, int threads)
+    {
+        var scrubber = Scrubber.Create(CodeSetIndex.Empty, Options);
+        var claims = Enumerable.Range(0, count).Select(i => Rename(TestClaims.Professional(null, TestClaims.Line(units: i % 2)), $"C{i}")).ToList();
+        var parallel = scrubber.ScrubMany(claims, threads).ToList();
+        parallel.Select(r => r.ClaimId).Should().Equal(claims.Select(c => c.ClaimId));
+        parallel.Select(r => r.Findings.Length).Should().Equal(claims.Select(c => scrubber.Scrub(c).Findings.Length));
+    }
+
     [Fact]
     public void CleanClaim_ResultSharesTheEmptyFindings()
     {
