@@ -229,6 +229,19 @@ internal sealed partial class IcdCodeSet
         return index >= 0 && HasBit(billableYears[index], fiscalYear - firstYear);
     }
 
+    /// <summary>
+    /// Tells whether <paramref name="code"/> is billable on <paramref name="date"/>, judged as <see cref="Lookup(IcdCode, DateOnly)"/>
+    /// judges it (the nearest loaded year when the date's is not loaded), without building the look-up's details.
+    /// </summary>
+    /// <param name="code">The code.</param>
+    /// <param name="date">The date of service.</param>
+    /// <returns><see langword="true"/> when the code is billable then.</returns>
+    public bool IsBillableOn(IcdCode code, DateOnly date)
+    {
+        var year = FiscalYearOf(date);
+        return IsBillable(code, HasYear(year) ? year : NearestYear(year));
+    }
+
     /// <summary>Tells whether <paramref name="code"/> is a header (not billable) in <paramref name="fiscalYear"/>.</summary>
     /// <param name="code">The code.</param>
     /// <param name="fiscalYear">The fiscal year.</param>

@@ -36,7 +36,7 @@ internal sealed class MceEditor
     public IcdCodeSet? Icd { get; }
 
     /// <summary>Tells whether <paramref name="code"/> is valid (billable) on <paramref name="date"/>; every code counts as valid without an ICD-10-CM table.</summary>
-    public bool IsValid(IcdCode code, DateOnly date) => Icd is null || Icd.Lookup(code, date).IsBillable;
+    public bool IsValid(IcdCode code, DateOnly date) => Icd is null || Icd.IsBillableOn(code, date);
 
     /// <summary>Returns the edits the diagnosis at <paramref name="position"/> (0 = principal) draws.</summary>
     /// <param name="diagnoses">The claim's diagnoses, principal first.</param>

@@ -35,6 +35,30 @@ public class IcdFullDataTests(ITestOutputHelper output)
     }
 
     [CmsFact]
+    public void IsBillableOn_AgreesWithLookup_ForEveryCodeOnFiscalYearEdgesAndUnloadedYears()
+    {
+        DateOnly[] dates = [new(2019, 5, 1), new(2023, 9, 30), new(2023, 10, 1), new(2024, 9, 30), new(2024, 10, 1), new(2025, 9, 30), new(2025, 10, 1), new(2026, 9, 30), new(2026, 10, 1), new(2031, 1, 1)];
+        var codes = Table.FiscalYears.SelectMany(Table.Records).Select(r => r.Code).Distinct().Append(IcdCode.Parse("Q99.9")).ToArray();
+        var billable = 0;
+        foreach (var date in dates)
+        {
+            foreach (var code in codes)
+            {
+                var expected = Table.Lookup(code, date).IsBillable;
+                if (Table.IsBillableOn(code, date) != expected)
+                {
+                    Assert.Fail($"{code} on {date:yyyy-MM-dd}: IsBillableOn says {!expected}, Lookup {expected}.");
+                }
+
+                billable += expected ? 1 : 0;
+            }
+        }
+
+        codes.Length.Should().BeGreaterThan(98_403);
+        billable.Should().BeGreaterThan(dates.Length * 74_000);
+    }
+
+    [CmsFact]
     public void Lookup_Z5986_IsBillableUntilSeptember30AndAHeaderFromOctober1()
     {
         var code = IcdCode.Parse("Z59.86");
