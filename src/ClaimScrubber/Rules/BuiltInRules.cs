@@ -27,9 +27,11 @@ internal static class BuiltInRules
             yield return new PlaceOfServiceRules(placesOfService);
         }
 
+        // One MCE editor (and so one list membership) for the MCE rules and the linkage rules that read its lists.
+        var mceEditor = index.Mce is { } mceLists ? new CodeSets.Mce.MceEditor(mceLists, index.Icd10Cm) : null;
         yield return new DiagnosisPointerRules();
         yield return new DiagnosisSequencingRules(
-            index.Find<IManifestationCodeSource>() ?? (index.Mce is { } mceLists && mceLists.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mceLists) : null),
+            index.Find<IManifestationCodeSource>() ?? (mceEditor is not null && mceEditor.Table.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mceEditor) : null),
             index.Mce is not null,
             options);
         if (index.LabNcds is { } labNcds)
@@ -47,9 +49,9 @@ internal static class BuiltInRules
             yield return new DiagnosisCodeRules(icd10Cm);
         }
 
-        if (index.Mce is { } mce)
+        if (mceEditor is not null)
         {
-            yield return new MceDiagnosisRules(new CodeSets.Mce.MceEditor(mce, index.Icd10Cm));
+            yield return new MceDiagnosisRules(mceEditor);
         }
 
         if (index.Excludes1 is { } excludes1)

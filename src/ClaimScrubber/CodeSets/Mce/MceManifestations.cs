@@ -3,18 +3,15 @@ using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Mce;
 
-/// <summary>The MCE manifestation list (edit 6) as the linkage rules read it: the list version that stands for the date of service.</summary>
-internal sealed class MceManifestations(MceTable mce) : IManifestationCodeSource
+/// <summary>
+/// The MCE manifestation list (edit 6) as the linkage rules read it: on the list as the MCE editor itself judges it on
+/// the date of service, so that the linkage and MCE rules never disagree about a code.
+/// </summary>
+internal sealed class MceManifestations(MceEditor editor) : IManifestationCodeSource
 {
     public bool IsManifestation(IcdCode code, DateOnly date, [NotNullWhen(true)] out TableRelease? release)
     {
-        if (mce.VersionFor(MceList.Manifestation, date) is { } version && version.IsActiveOn(date) && version.Contains(code, date))
-        {
-            release = version.Release;
-            return true;
-        }
-
-        release = null;
-        return false;
+        release = editor.InList(MceList.Manifestation, code, date) ? editor.ReleaseOf(MceList.Manifestation, date) : null;
+        return release is not null;
     }
 }

@@ -22,7 +22,8 @@ internal enum PtpModifierIndicator : byte
 /// The NCCI procedure-to-procedure edits of one setting, from one or more quarterly releases. A row is a pair key
 /// (<c>column1 &lt;&lt; 32 | column2</c>, packed codes) in a sorted array with a parallel payload word holding the
 /// effective and deletion days, the modifier indicator, the rationale (index into a small string table) and the
-/// release (file) it came from: 16 bytes a pair.
+/// release (file) it came from: 16 bytes a pair, and about 2 more for the look-up structures built from the keys (a
+/// hash index of the column-1 codes' runs, and a Bloom filter per run).
 /// </summary>
 /// <remarks>
 /// Which release applies is decided by the date of service: the newest release published on or before it (before
@@ -139,8 +140,8 @@ internal sealed partial class PtpTable
 
     /// <summary>
     /// Returns the last row of <paramref name="run"/> whose key is at most <paramref name="key"/> (its first row when
-    /// none is). Branch-free (the comparison's 0 or 1 scales the step; the JIT turned a conditional into a branch that
-    /// mispredicts half the time), so a run of hundreds of pairs costs a few steps, where most look-ups find no pair.
+    /// none is). Branch-free: the comparison's 0 or 1 scales the step, where the JIT turned a conditional into a branch
+    /// that mispredicts half the time; the key is in the run only when the filter let it through.
     /// </summary>
     private static int LastAtOrBelow(ulong[] keys, PtpRun run, ulong key)
     {
