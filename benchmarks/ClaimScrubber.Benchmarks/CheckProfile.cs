@@ -59,8 +59,12 @@ internal static class CheckProfile
         return 0;
     }
 
-    /// <summary>Scrubs a workload over and over for <paramref name="seconds"/> (<c>--soak [workload] [seconds]</c>), for a sampling profiler such as <c>perf record</c> to attach to.</summary>
-    public static int Soak(string workload, int seconds)
+    /// <summary>
+    /// Scrubs a workload over and over for <paramref name="seconds"/> (<c>--soak [workload] [seconds] [threads]</c>), one by one
+    /// or through <see cref="Scrubber.ScrubMany"/> on <paramref name="threads"/> threads, for a sampling profiler such as
+    /// <c>perf record</c> to attach to.
+    /// </summary>
+    public static int Soak(string workload, int seconds, int threads)
     {
         var index = BenchmarkData.Full;
         var scrubber = Scrubber.Create(index, BenchmarkData.Options);
@@ -70,9 +74,19 @@ internal static class CheckProfile
         var start = Stopwatch.GetTimestamp();
         while (Stopwatch.GetTimestamp() < stop)
         {
-            foreach (var claim in claims)
+            if (threads == 1)
             {
-                _ = scrubber.Scrub(claim);
+                foreach (var claim in claims)
+                {
+                    _ = scrubber.Scrub(claim);
+                }
+            }
+            else
+            {
+                foreach (var result in scrubber.ScrubMany(claims, threads))
+                {
+                    _ = result.Findings.Length;
+                }
             }
 
             scrubbed += claims.Length;

@@ -18,7 +18,8 @@ public static class Program
 
         if (args is ["--soak", ..])
         {
-            return CheckProfile.Soak(args.Length > 1 ? args[1] : "clean", args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20);
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            return CheckProfile.Soak(args.Length > 1 ? args[1] : "clean", args.Length > 2 ? int.Parse(args[2], culture) : 20, args.Length > 3 ? int.Parse(args[3], culture) : 1);
         }
 
         if (args is ["--profile", ..])
