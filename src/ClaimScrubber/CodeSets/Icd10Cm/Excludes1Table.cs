@@ -26,8 +26,9 @@ internal sealed partial class Excludes1Table
     private readonly Excludes1Entry[] entries;
     private readonly ulong[] owners;
     private readonly PackedKeyIndex ownerIndex;
+    private readonly int[] ownerEnds;
     private readonly ulong[] excludedFrom;
-    private readonly ulong[] excludedTo;
+    private readonly ulong[] excludedWidths;
 
     public Excludes1Table(IEnumerable<Excludes1Entry> entries, ImmutableArray<string> notes, TableRelease release)
     {
@@ -35,9 +36,23 @@ internal sealed partial class Excludes1Table
         owners = [.. this.entries.Select(e => e.Owner.Value)];
         ownerIndex = PackedKeyIndex.Create(owners);
 
-        // A code is excluded when it extends a code from From to To: in packed order, from From's value to the end of To's descendants.
-        excludedFrom = [.. this.entries.Select(e => e.From.Value)];
-        excludedTo = [.. this.entries.Select(e => e.To.DescendantsEnd)];
+        ownerEnds = new int[owners.Length];
+        for (var end = owners.Length; end > 0;)
+        {
+            var start = end - 1;
+            while (start > 0 && owners[start - 1] == owners[end - 1])
+            {
+                start--;
+            }
+
+            ownerEnds[start] = end;
+            end = start;
+        }
+
+        // A code is excluded when it extends a code from From to To: in packed order, from From's value to the end of
+        // To's descendants, tested as one unsigned comparison of the distance from From. A reversed range excludes nothing.
+        excludedFrom = [.. this.entries.Select(e => e.To.DescendantsEnd >= e.From.Value ? e.From.Value : ulong.MaxValue)];
+        excludedWidths = [.. this.entries.Select(e => e.To.DescendantsEnd >= e.From.Value ? e.To.DescendantsEnd - e.From.Value : 0)];
         Notes = notes;
         Release = release;
     }
@@ -48,7 +63,10 @@ internal sealed partial class Excludes1Table
 
     public int Count => entries.Length;
 
-    /// <summary>How many prefixes a code has that can own notes (lengths 3 to 7): the size of a <see cref="FindNoteOwners"/> span.</summary>
+    /// <summary>Gets every reference, ordered by owner (for tests and reports).</summary>
+    public ReadOnlySpan<Excludes1Entry> Entries => entries;
+
+    /// <summary>How many prefixes a code has that can own notes (lengths 3 to 7): the most <see cref="FindNoteOwners"/> finds.</summary>
     public const int PrefixCount = IcdCode.MaxLength - IcdCode.MinLength + 1;
 
     /// <summary>
@@ -60,64 +78,55 @@ internal sealed partial class Excludes1Table
     /// <returns><see langword="true"/> when a note excludes <paramref name="other"/>.</returns>
     public bool TryFind(IcdCode code, IcdCode other, out Excludes1Entry entry)
     {
-        Span<int> owners = stackalloc int[PrefixCount];
-        entry = default;
-        return FindNoteOwners(code, owners) && TryFind(code, owners, other, out entry);
+        Span<NoteOwner> owners = stackalloc NoteOwner[PrefixCount];
+        return TryFind(owners[..FindNoteOwners(code, owners)], other, out entry);
     }
 
     /// <summary>
-    /// Finds the notes under each prefix of <paramref name="code"/> (itself included): <c>owners[n - 3]</c> is the first
-    /// entry of the prefix of length <c>n</c>, or -1. A claim finds them once per code, not once per pair and direction;
-    /// most codes have none, which settles their pairs at once.
+    /// Finds the prefixes of <paramref name="code"/> (itself included) that own notes. A claim finds them once per code,
+    /// not once per pair and direction; most codes have none, which settles their pairs at once.
     /// </summary>
     /// <param name="code">The code.</param>
-    /// <param name="owners">Receives <see cref="PrefixCount"/> entry positions.</param>
-    /// <returns><see langword="true"/> when some prefix has notes.</returns>
-    public bool FindNoteOwners(IcdCode code, Span<int> owners)
+    /// <param name="owners">Receives up to <see cref="PrefixCount"/> owners, shortest prefix first.</param>
+    /// <returns>How many were found.</returns>
+    public int FindNoteOwners(IcdCode code, Span<NoteOwner> owners)
     {
-        var any = false;
+        var count = 0;
         var length = code.Length;
-        for (var prefixLength = IcdCode.MinLength; prefixLength <= IcdCode.MaxLength; prefixLength++)
+        for (var prefixLength = IcdCode.MinLength; prefixLength <= length; prefixLength++)
         {
-            var at = prefixLength <= length ? ownerIndex.IndexOf(code.Truncate(prefixLength).Value) : -1;
-            owners[prefixLength - IcdCode.MinLength] = at;
-            any |= at >= 0;
+            var prefix = code.Truncate(prefixLength);
+            var first = ownerIndex.IndexOf(prefix.Value);
+            if (first >= 0)
+            {
+                owners[count++] = new NoteOwner(prefix.Value, prefix.DescendantsEnd, first, ownerEnds[first]);
+            }
         }
 
-        return any;
+        return count;
     }
 
-    /// <summary>
-    /// Finds a note excluding <paramref name="other"/> among the notes of <paramref name="code"/>'s prefixes found by
-    /// <see cref="FindNoteOwners"/>.
-    /// </summary>
-    /// <param name="code">The code whose notes are read.</param>
-    /// <param name="noteOwners">The code's note owners, from <see cref="FindNoteOwners"/>.</param>
+    /// <summary>Finds a note excluding <paramref name="other"/> among the notes of <paramref name="owners"/> (from <see cref="FindNoteOwners"/>).</summary>
+    /// <param name="owners">The note owners of the code whose notes are read.</param>
     /// <param name="other">The code that may be excluded.</param>
     /// <param name="entry">The note's entry, when found.</param>
     /// <returns><see langword="true"/> when a note excludes <paramref name="other"/>.</returns>
-    public bool TryFind(IcdCode code, ReadOnlySpan<int> noteOwners, IcdCode other, out Excludes1Entry entry)
+    public bool TryFind(ReadOnlySpan<NoteOwner> owners, IcdCode other, out Excludes1Entry entry)
     {
-        for (var p = 0; p < PrefixCount; p++)
+        var value = other.Value;
+        foreach (ref readonly var owner in owners)
         {
-            var index = noteOwners[p];
-            if (index < 0)
-            {
-                continue;
-            }
-
             // A note never excludes the code's own family (ranges in chapter notes can span it).
-            var owner = code.Truncate(p + IcdCode.MinLength);
-            if (other.StartsWith(owner))
+            if (value - owner.Family <= owner.FamilyEnd - owner.Family)
             {
                 continue;
             }
 
-            for (; index < owners.Length && owners[index] == owner.Value; index++)
+            for (var i = owner.First; i < owner.End; i++)
             {
-                if (other.Value >= excludedFrom[index] && other.Value <= excludedTo[index])
+                if (value - excludedFrom[i] <= excludedWidths[i])
                 {
-                    entry = entries[index];
+                    entry = entries[i];
                     return true;
                 }
             }
@@ -127,3 +136,10 @@ internal sealed partial class Excludes1Table
         return false;
     }
 }
+
+/// <summary>The notes under one prefix of a code: the prefix's family (its own notes never exclude it) and its entries.</summary>
+/// <param name="Family">The prefix's packed value, the first of its family.</param>
+/// <param name="FamilyEnd">The last packed value of its family (<see cref="IcdCode.DescendantsEnd"/>).</param>
+/// <param name="First">Its first entry.</param>
+/// <param name="End">One past its last entry.</param>
+internal readonly record struct NoteOwner(ulong Family, ulong FamilyEnd, int First, int End);

@@ -26,13 +26,13 @@ internal sealed class Excludes1Rule : IClaimRule
 
         // Which prefixes of each code own notes, found once per code rather than once per pair and direction.
         const int Width = Excludes1Table.PrefixCount;
-        Span<int> owners = diagnoses.Length <= 32 ? stackalloc int[diagnoses.Length * Width] : new int[diagnoses.Length * Width];
-        Span<bool> hasNotes = diagnoses.Length <= 32 ? stackalloc bool[diagnoses.Length] : new bool[diagnoses.Length];
+        Span<NoteOwner> owners = diagnoses.Length <= 32 ? stackalloc NoteOwner[diagnoses.Length * Width] : new NoteOwner[diagnoses.Length * Width];
+        Span<int> counts = diagnoses.Length <= 32 ? stackalloc int[diagnoses.Length] : new int[diagnoses.Length];
         var any = false;
         for (var d = 0; d < diagnoses.Length; d++)
         {
-            hasNotes[d] = table.FindNoteOwners(diagnoses[d], owners.Slice(d * Width, Width));
-            any |= hasNotes[d];
+            counts[d] = table.FindNoteOwners(diagnoses[d], owners.Slice(d * Width, Width));
+            any |= counts[d] > 0;
         }
 
         if (!any)
@@ -46,12 +46,12 @@ internal sealed class Excludes1Rule : IClaimRule
             {
                 var first = diagnoses[i];
                 var second = diagnoses[j];
-                if (first == second || !(hasNotes[i] || hasNotes[j]))
+                if (first == second || (counts[i] | counts[j]) == 0)
                 {
                     continue;
                 }
 
-                if ((hasNotes[i] && table.TryFind(first, owners.Slice(i * Width, Width), second, out var entry)) || (hasNotes[j] && table.TryFind(second, owners.Slice(j * Width, Width), first, out entry)))
+                if (table.TryFind(owners.Slice(i * Width, counts[i]), second, out var entry) || table.TryFind(owners.Slice(j * Width, counts[j]), first, out entry))
                 {
                     if (context.IsEnabled(R.Excludes1Pair))
                     {
