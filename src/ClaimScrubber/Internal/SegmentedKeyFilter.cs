@@ -29,9 +29,6 @@ internal sealed class SegmentedKeyFilter
         this.wordStarts = wordStarts;
     }
 
-    /// <summary>Gets the filters' size in bytes.</summary>
-    public long SizeInBytes => (words.LongLength * sizeof(ulong)) + (wordStarts.LongLength * sizeof(int));
-
     /// <summary>Builds one filter per segment of <paramref name="keys"/>.</summary>
     /// <param name="keys">The keys (repeats are harmless).</param>
     /// <param name="segmentStarts">Where each segment starts, then the end of the last: segment <c>s</c> is <c>keys[segmentStarts[s]..segmentStarts[s + 1]]</c>.</param>

@@ -131,7 +131,7 @@ internal sealed class MceEditor
     public bool InList(MceList list, IcdCode code, DateOnly date) => Has(ListsOn(code, date), list);
 
     /// <summary>Returns the lists <paramref name="code"/> is on, on <paramref name="date"/>: bit <c>(int)list</c> per list.</summary>
-    public int ListsOn(IcdCode code, DateOnly date) => membership.ListsOf(code, membership.EraOf(date));
+    private int ListsOn(IcdCode code, DateOnly date) => membership.ListsOf(code, membership.EraOf(date));
 
     /// <summary>Gets the release of <paramref name="list"/> that stands for <paramref name="date"/>.</summary>
     public TableRelease? ReleaseOf(MceList list, DateOnly date) => Table.VersionFor(list, date)?.Release;

@@ -29,12 +29,6 @@ internal sealed class MceListMembership
         eraCount = eraStarts.Length + 1;
     }
 
-    /// <summary>Gets how many codes are on some list in some era.</summary>
-    public int CodeCount => rows.Count;
-
-    /// <summary>Gets how many eras the release dates divide time into.</summary>
-    public int EraCount => eraCount;
-
     /// <summary>Works out every code's lists in every era with <paramref name="inList"/>.</summary>
     /// <param name="table">The MCE lists.</param>
     /// <param name="inList">The list test on one date: the single definition of what being on a list means.</param>
