@@ -67,6 +67,14 @@ internal sealed partial class FeeScheduleTable : IProcedureCodeSource
         return true;
     }
 
+    /// <summary>
+    /// Finds the row that prices a line billing <paramref name="code"/> with <paramref name="component"/> (26, TC or 53
+    /// from <c>PaymentModifiers.ComponentOf</c>, or none): the component's own row when the file has one, since it
+    /// carries its own indicators, else the code's row.
+    /// </summary>
+    public bool TryGetBilled(ProcedureCode code, ModifierCode component, out FeeScheduleEntry entry) =>
+        (!component.IsDefault && TryGet(code, component, out entry)) || TryGet(code, out entry);
+
     /// <summary>Tells whether the file has a row for the code with <paramref name="modifier"/>.</summary>
     public bool HasRow(ProcedureCode code, ModifierCode modifier) => positions.IndexOf(KeyOf(code, modifier)) >= 0;
 

@@ -49,8 +49,7 @@ internal sealed class FeeSchedulePlaceOfServiceRules : IClaimRule
             }
 
             // A 26 or TC row has its own NA indicators (a global test may be facility-NA while its 26 is not).
-            var component = M.ComponentOf(line);
-            if (!(!component.IsDefault && table.TryGet(code, component, out var entry)) && !table.TryGet(code, out entry))
+            if (!table.TryGetBilled(code, M.ComponentOf(line), out var entry))
             {
                 continue;
             }

@@ -26,7 +26,7 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.ProcedureCode is not { } code || !TryGetRow(code, line, out var entry))
+            if (line.ProcedureCode is not { } code || !table.TryGetBilled(code, M.ComponentOf(line), out var entry))
             {
                 continue;
             }
@@ -114,7 +114,7 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
         {
             var other = lines[j];
             if (j == index || other.ServiceDate != date || other.ProcedureCode is not { } otherCode || claim.RenderingNpiFor(other) != provider
-                || !TryGetRow(otherCode, other, out var otherEntry) || otherEntry.Status is not ('A' or 'R' or 'T'))
+                || !table.TryGetBilled(otherCode, M.ComponentOf(other), out var otherEntry) || otherEntry.Status is not ('A' or 'R' or 'T'))
             {
                 continue;
             }
@@ -139,12 +139,6 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
         }
 
         return false;
-    }
-
-    private bool TryGetRow(ProcedureCode code, ServiceLine line, out FeeScheduleEntry entry)
-    {
-        var component = M.ComponentOf(line);
-        return (!component.IsDefault && table.TryGet(code, component, out entry)) || table.TryGet(code, out entry);
     }
 
     private void Report(ScrubContext context, RuleDescriptor rule, int line, ProcedureCode code, string message, string fixHint)
