@@ -1,0 +1,46 @@
+namespace ClaimScrubber.Claims;
+
+/// <summary>
+/// The documented limits of one claim: what an 837 can carry, and so the most a reader accepts and a scrubber takes.
+/// A claim beyond any of them is refused before any rule runs, so that neither memory nor the findings of one claim
+/// can grow without bound.
+/// </summary>
+/// <remarks>
+/// Sources: ASC X12N 005010X222A1 (837P) and 005010X223A2 (837I) implementation guides. Loop 2400 repeats at most 50
+/// times on the 837P and 999 times on the 837I; HI carries at most 12 diagnoses on the 837P and 25 on the 837I
+/// (principal plus 24 others); SV1-01 / SV2-02 carry at most 4 modifiers; SV1-07 at most 4 diagnosis pointers.
+/// Quantities (SV1-04, SV2-05) are at most 8 digits before the decimal point and 3 after; monetary amounts (SV1-02,
+/// SV2-03, CLM02) at most 10 digits with 2 after the decimal point.
+/// </remarks>
+public static class ClaimLimits
+{
+    /// <summary>The most service lines of any claim (the 837I's loop 2400 maximum).</summary>
+    public const int MaxServiceLines = 999;
+
+    /// <summary>The most diagnoses of any claim (the 837I's principal plus 24 others).</summary>
+    public const int MaxDiagnoses = 25;
+
+    /// <summary>The most modifiers of one service line.</summary>
+    public const int MaxModifiersPerLine = 4;
+
+    /// <summary>The most diagnosis pointers of one service line.</summary>
+    public const int MaxDiagnosisPointersPerLine = 4;
+
+    /// <summary>The largest number of units of one line: 8 digits before the decimal point.</summary>
+    public const decimal MaxUnits = 99_999_999.999m;
+
+    /// <summary>The most digits after the decimal point of a line's units.</summary>
+    public const int MaxUnitsDecimals = 3;
+
+    /// <summary>The largest absolute charge of one line: 10 digits, 2 of them after the decimal point.</summary>
+    public const decimal MaxCharge = 99_999_999.99m;
+
+    /// <summary>The most digits after the decimal point of a charge.</summary>
+    public const int MaxChargeDecimals = 2;
+
+    /// <summary>The most characters of a claim id (CLM01 is at most 38 characters).</summary>
+    public const int MaxClaimIdLength = 38;
+
+    /// <summary>The most characters of a malformed value a message echoes; a longer one is cut and marked.</summary>
+    public const int MaxEchoedValueLength = 40;
+}
