@@ -259,12 +259,13 @@ public static class ScrubCommand
                 var claims = text is null ? ClaimJsonReader.Read(stream, file) : ClaimCsvReader.Read(text, file);
                 foreach (var claim in claims)
                 {
-                    progress?.Tick(done + stream.Position);
+                    progress?.Tick(done + (stream.CanSeek ? stream.Position : 0));
                     yielded++;
                     yield return claim;
                 }
 
-                done += stream.Length;
+                // A pipe (a named FIFO) has no length.
+                done += stream.CanSeek ? stream.Length : 0;
             }
         }
 
