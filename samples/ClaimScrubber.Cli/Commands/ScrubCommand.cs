@@ -125,14 +125,23 @@ public static class ScrubCommand
                 {
                     var file = source.FileOf(++position);
                     summary.Add(item);
-                    sink.Add(item, file);
+                    try
+                    {
+                        sink.Add(item, file);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        progress?.Clear();
+                        messages.Error($"'{settings.Output ?? "standard output"}' cannot be written: {ex.Message}");
+                        return ExitCodes.UnreadableInput;
+                    }
                 }
             }
             catch (Exception ex) when (ex is ClaimReadException or IOException or UnauthorizedAccessException)
             {
                 // Results cut short by an unreadable input must not pass for a complete run: the output file is dropped.
                 progress?.Clear();
-                messages.Error(ex is ClaimReadException ? ex.Message : $"{source.CurrentFile ?? settings.Output ?? "input"}: {ex.Message}");
+                messages.Error(ex is ClaimReadException ? ex.Message : $"{source.CurrentFile ?? "input"}: {ex.Message}");
                 return ExitCodes.UnreadableInput;
             }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClaimScrubber.Cli.Commands;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Serialization;
+using ClaimScrubber.Tests.Support;
 
 using static ClaimScrubber.Tests.Support.CliRunner;
 
@@ -155,14 +156,7 @@ public sealed class ScrubCommandTests : IDisposable
     /// <summary>A copy of the sample data with one ICD-10-CM order row cut short: a load error, as a truncated download gives.</summary>
     private string DamagedData()
     {
-        var data = Path.Combine(temp, "damaged");
-        foreach (var file in Directory.EnumerateFiles(SampleData, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(data, Path.GetRelativePath(SampleData, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-
+        var data = TestFolders.CopyTree(SampleData, Path.Combine(temp, "damaged"));
         File.AppendAllText(Path.Combine(data, "icd10cm", "icd10cm_order_2026.txt"), "00073 E119    1 Type 2 diabetes\n");
         return data;
     }
