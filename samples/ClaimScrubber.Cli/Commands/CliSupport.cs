@@ -212,6 +212,6 @@ public sealed record PartialData(int TablesLoaded, int LoadErrors, ImmutableArra
 
     /// <summary>One line for a summary.</summary>
     public override string ToString() => LoadErrors > 0
-        ? $"PARTIAL DATA: {LoadErrors} load error(s) in {string.Join(", ", Files)}; {TablesLoaded} table(s) loaded"
-        : $"PARTIAL DATA: {TablesLoaded} table(s) loaded";
+        ? $"PARTIAL DATA: {LoadErrors} load error(s) in {string.Join(", ", Files)}"
+        : "PARTIAL DATA: no table loaded";
 }

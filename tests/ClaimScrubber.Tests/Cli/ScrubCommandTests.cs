@@ -201,7 +201,7 @@ public sealed class ScrubCommandTests : IDisposable
 
         exit.Should().Be(0, error);
         error.Should().StartWith("warning: the data in '").And.Contain("going on with partial data (--allow-partial-data)");
-        error.Should().Contain("; 17 table(s) loaded; PARTIAL DATA: 1 load error(s) in icd10cm/icd10cm_order_2026.txt; 17 table(s) loaded");
+        error.Should().Contain("; 17 table(s) loaded; PARTIAL DATA: 1 load error(s) in icd10cm/icd10cm_order_2026.txt");
         var results = format == "json"
             ? JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList()
             : [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
