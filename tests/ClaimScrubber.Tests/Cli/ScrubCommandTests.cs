@@ -122,7 +122,8 @@ public sealed class ScrubCommandTests : IDisposable
         output.Should().Contain("No CMS table loaded");
         output.Should().Contain("Skipped files (no reader recognises them): 1");
         output.Should().Contain("notes.txt");
-        output.Should().Contain("Problems: 0 error(s), 0 warning(s)");
+        output.Should().Contain("Problems: 1 error(s), 0 warning(s)");
+        output.Should().Contain("error: .: No file in the folder is a CMS table this library recognises (1 file(s) passed over)");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal sealed partial class ModifierListReader : ICmsFileReader
 {
     public const string TableName = "CPT and HCPCS modifier list";
 
-    private static readonly string[] Required = ["mod_code", "mod_type"];
+    private static readonly string[] Required = ["mod_code", "mod_type", "mod_category"];
 
     public string Id => "modifier-list";
 
@@ -28,7 +28,7 @@ internal sealed partial class ModifierListReader : ICmsFileReader
         {
             var text = row[columns["mod_code"]];
             var type = row[columns["mod_type"]];
-            var category = row[columns.Optional("mod_category")];
+            var category = row[columns["mod_category"]];
             if (!ModifierCode.TryParse(text, out var modifier))
             {
                 file.Error(row.Line, $"'{text}' is not a modifier (two letters or digits); the row was refused.");
@@ -66,6 +66,7 @@ internal sealed partial class ModifierListReader : ICmsFileReader
             }
         }
 
+        file.CheckSize(TableMinimum.ModifierList, modifiers.Count);
         var release = ReleaseOf(file, modifiers.Count);
         var list = new ModifierList(file.Name, release, modifiers);
         file.AddTo(b => HcpcsParts.Of(b).Add(list));

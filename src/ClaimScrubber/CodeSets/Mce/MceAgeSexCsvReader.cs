@@ -73,9 +73,9 @@ internal sealed partial class MceAgeSexCsvReader : ICmsFileReader
             rows++;
         }
 
-        if (rows == 0)
+        if (!file.CheckSize(TableMinimum.MceAgeSexLists, rows))
         {
-            throw new InvalidDataException("The file holds no list row: it is empty or truncated.");
+            return;
         }
 
         var release = new TableRelease(MceTable.TableName, "MCE v" + name.Groups["version"].Value, file.FileName,

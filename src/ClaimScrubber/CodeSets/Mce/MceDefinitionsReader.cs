@@ -27,9 +27,11 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
     public void Read(CmsFile file)
     {
         string[] lines;
-        using (var reader = new StreamReader(file.OpenRead(), CmsFile.Windows1252, detectEncodingFromByteOrderMarks: true))
+        using (var stream = file.OpenRead())
+        using (var reader = new StreamReader(stream, CmsFile.Windows1252, detectEncodingFromByteOrderMarks: true))
         {
             lines = reader.ReadToEnd().Split('\n');
+            file.CheckLineEnd(stream, reader.CurrentEncoding, lines.Length, string.IsNullOrWhiteSpace(lines[^1]));
         }
 
         for (var i = 0; i < lines.Length; i++)
@@ -62,6 +64,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
         }
 
         var rows = state.Lists.Values.Sum(l => l.Count);
+        file.CheckSize(TableMinimum.MceDefinitions, rows);
         var release = new TableRelease(MceTable.TableName, "MCE " + version, file.FileName, effectiveFrom, null, rows);
         var part = new MceReleasePart(release, codeYear, state.Lists, state.Removed, state.Added, state.InactiveFrom);
         file.AddTo(b =>

@@ -88,9 +88,9 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
             throw new InvalidDataException("no add-on code header (AOC_Edit_Type, Add-On_Code, …) was found; this is not an add-on code table");
         }
 
-        if (rows.Count == 0)
+        if (!file.CheckSize(TableMinimum.AddOnCodes, rows.Count))
         {
-            throw new InvalidDataException("the file holds no add-on code rows after its header");
+            return;
         }
 
         rows.Sort((a, b) => a.Key.CompareTo(b.Key));

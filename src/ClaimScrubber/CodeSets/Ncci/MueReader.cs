@@ -75,9 +75,10 @@ internal sealed partial class MueReader : ICmsFileReader
             throw new InvalidDataException("no MUE header (HCPCS/CPT Code, MUE Values, MUE Adjudication Indicator, MUE Rationale) was found; this is not an MUE table");
         }
 
-        if (rows.Count == 0)
+        var minimum = setting == NcciSetting.DmeSupplier ? TableMinimum.MueDme : TableMinimum.Mue;
+        if (!file.CheckSize(minimum, rows.Count, rows.Keys.Any(k => ProcedureCode.FromValue(k).ToString()[0] == 'V')))
         {
-            throw new InvalidDataException("the file holds no MUE rows after its header");
+            return;
         }
 
         var rationales = rows.Values.Select(r => r.Rationale).Distinct(StringComparer.Ordinal).ToArray();

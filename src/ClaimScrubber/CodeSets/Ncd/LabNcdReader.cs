@@ -109,9 +109,9 @@ internal sealed partial class LabNcdReader : ICmsFileReader
             throw new InvalidDataException("the header (a row starting 'NCD' naming the ICD-10 column, followed by its second row) was not found; the file is not the lab NCD spreadsheet or is truncated.");
         }
 
-        if (blocks.Count == 0)
+        if (!file.CheckSize(TableMinimum.LabNcd, rowCount))
         {
-            throw new InvalidDataException("the spreadsheet has a header but no NCD rows; it is truncated.");
+            return;
         }
 
         var ncds = ImmutableArray.CreateBuilder<LabNcd>(blocks.Count);

@@ -26,7 +26,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         SnapshotTestSupport.AssertSameIndex(Sample.Value.Index, loaded);
         loaded.Tables.Should().HaveCount(11, "the sample has every table but ICD-10-PCS");
-        loaded.SourceFiles.Should().HaveCount(16);
+        loaded.SourceFiles.Should().HaveCount(17, "16 CMS-layout files and the manifest declaring the sample");
         SnapshotTestSupport.SnapshotBytes(loaded).Should().Equal(SampleSnapshot.Value);
     }
 
@@ -184,7 +184,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         var loaded = IndexSnapshot.Load(path, SnapshotTestSupport.Options(folder));
 
-        loaded.Index.SourceFiles.Should().HaveCount(16);
+        loaded.Index.SourceFiles.Should().HaveCount(17);
     }
 
     [Fact]
@@ -207,12 +207,12 @@ public sealed class IndexSnapshotTests : IDisposable
         // The manifest decides which reader reads which file, so it is a source of the index like the CMS files.
         var folder = CopySample();
         var manifest = Path.Combine(folder, CmsLoadOptions.ManifestFileName);
-        File.WriteAllText(manifest, "{}");
+        File.WriteAllText(manifest, "{ \"sample\": true }");
         var path = Path.Combine(temp, "manifest.csindex");
         var loaded = CmsFolderLoader.Load(folder).Index;
         loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(17);
         loaded.SaveSnapshot(path);
-        File.WriteAllText(manifest, "{ \"pos/place_of_service_codes.csv\": \"skip\" }");
+        File.WriteAllText(manifest, "{ \"sample\": true, \"pos/place_of_service_codes.csv\": \"skip\" }");
 
         Refusal(path, folder).Should().Be(
             $"The index snapshot '{path}' is stale: {CmsLoadOptions.ManifestFileName} changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.");
@@ -226,7 +226,10 @@ public sealed class IndexSnapshotTests : IDisposable
         var loaded = CmsFolderLoader.Load(folder);
         loaded.Report.HasErrors.Should().BeTrue();
         var path = Path.Combine(temp, "errors.csindex");
-        loaded.Index.SaveSnapshot(path);
+        var refused = () => loaded.Index.SaveSnapshot(path);
+        refused.Should().Throw<CmsDataException>().WithMessage("The index's load met 2 error(s), so no snapshot of it was written*");
+        File.Exists(path).Should().BeFalse("a snapshot of a load with errors is written only when allowed");
+        loaded.Index.SaveSnapshot(path, allowLoadErrors: true);
 
         IndexSnapshot.Load(path).Report.Problems.Should().Equal(loaded.Report.Problems);
         var act = () => CodeSetIndex.LoadSnapshot(path);
