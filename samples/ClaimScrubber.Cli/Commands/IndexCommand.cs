@@ -65,6 +65,12 @@ public static class IndexCommand
             stderr.WriteLine($"error: the snapshot '{output}' cannot be written: {ex.Message}");
             return ExitCodes.UnreadableInput;
         }
+        catch (CmsDataException ex)
+        {
+            // The library refuses a snapshot of a load that met errors.
+            stderr.WriteLine($"error: {ex.Message}");
+            return ExitCodes.UnreadableInput;
+        }
 
         var saved = stopwatch.Elapsed;
         var console = CliSupport.CreateConsole(stdout);
