@@ -106,6 +106,12 @@ internal sealed partial class RvuFileReader : ICmsFileReader
                 continue;
             }
 
+            if (row.IsWiderThan(labels.Count))
+            {
+                file.Error(row.Line, row.WiderThanMessage(labels.Count));
+                continue;
+            }
+
             var c = columns.Value;
             Add(file, row.Line, rows, row[c.Code], row[c.Modifier], row[c.Status], row[c.NotUsed], row[c.PcTc], row[c.Global],
                 row[c.Multiple], row[c.Bilateral], row[c.Assistant], row[c.CoSurgeons], row[c.Team], row[c.NonFacilityNa], row[c.FacilityNa], row[c.EndoBase]);

@@ -34,7 +34,7 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
         var modifiers = new List<(ushort Code, HcpcsCodeInfo Info, int Line)>(400);
         string? previousCode = null;
         var previousRecord = string.Empty;
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file), Required, c => columns = new Columns(c)))
+        foreach (var row in TabularColumns.DataRows(file, TabularReader.ReadRows(file), Required, c => columns = new Columns(c)))
         {
             var text = row[columns.Code];
             var recordId = row[columns.RecordId];

@@ -24,7 +24,7 @@ internal sealed partial class ModifierListReader : ICmsFileReader
     {
         TabularColumns columns = null!;
         var modifiers = new SortedDictionary<ushort, (ModifierLevels Levels, string Category)>();
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file), Required, c => columns = c))
+        foreach (var row in TabularColumns.DataRows(file, TabularReader.ReadRows(file), Required, c => columns = c))
         {
             var text = row[columns["mod_code"]];
             var type = row[columns["mod_type"]];

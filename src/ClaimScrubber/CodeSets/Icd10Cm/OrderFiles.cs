@@ -59,6 +59,7 @@ internal static class OrderFiles
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         var number = 0;
         var blank = false;
+        var order = 0;
         while (reader.ReadLine() is { } line)
         {
             number++;
@@ -66,6 +67,18 @@ internal static class OrderFiles
             if (blank)
             {
                 continue;
+            }
+
+            // Order numbers run 1, 2, 3…: a gap is a record lost (two lines run together, or a line dropped). A sample
+            // is an excerpt, whose numbers only rise.
+            if (line.Length >= 5 && int.TryParse(line.AsSpan(0, 5), NumberStyles.None, CultureInfo.InvariantCulture, out var current))
+            {
+                if (file.IsSample ? current <= order : current != order + 1)
+                {
+                    file.Error(number, string.Create(CultureInfo.InvariantCulture, $"{where}The order number {current:D5} follows {order:D5}: a record is missing or out of order."));
+                }
+
+                order = current;
             }
 
             if (!parse(line, out var record, out var error))

@@ -27,6 +27,7 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
         var quarter = match.Groups[2].Value[0] - '0';
         var released = new DateOnly(year, 1 + (3 * (quarter - 1)), 1);
         int[]? at = null;
+        var width = 0;
         var rows = new List<(ulong Key, AddOnType Type, ushort Effective, ushort End)>(10_000);
         foreach (var row in TabularReader.ReadRows(file))
         {
@@ -35,6 +36,7 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
                 if (string.Equals(row[0], Columns[0], StringComparison.OrdinalIgnoreCase))
                 {
                     at = [.. Columns.Select(c => Array.FindIndex(row.Cells, h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)))];
+                    width = row.Cells.Length;
                     var missing = Columns.Where((c, i) => at[i] < 0).ToList();
                     if (missing.Count > 0)
                     {
@@ -47,6 +49,12 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
 
             if (row.IsBlank)
             {
+                continue;
+            }
+
+            if (row.IsWiderThan(width))
+            {
+                file.Error(row.Line, row.WiderThanMessage(width));
                 continue;
             }
 

@@ -42,6 +42,12 @@ internal sealed partial class MueReader : ICmsFileReader
                 continue;
             }
 
+            if (row.IsWiderThan(4))
+            {
+                file.Error(row.Line, row.WiderThanMessage(4));
+                continue;
+            }
+
             if (!ProcedureCode.TryParse(row[0], out var code))
             {
                 file.Error(row.Line, $"MUE row refused: '{row[0]}' is not a procedure code.");

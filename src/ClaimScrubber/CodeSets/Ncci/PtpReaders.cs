@@ -116,7 +116,7 @@ internal static class PtpParser
 
             var n = Split(line, separator, quoted: !dated, fields);
             var expected = dated ? 7 : 5;
-            if (n < expected)
+            if (n != expected)
             {
                 Refuse(file, lines.LineNumber, n < 0 ? "a quoted cell is not closed" : string.Create(CultureInfo.InvariantCulture, $"{n} cell(s) where the layout has {expected}"));
                 continue;

@@ -25,7 +25,7 @@ internal sealed partial class PlaceOfServiceReader : ICmsFileReader
         var entries = new PlaceOfServiceInfo?[100];
         var lines = new int[100];
         var count = 0;
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file, Encoding.UTF8), Required, c => columns = c))
+        foreach (var row in TabularColumns.DataRows(file, TabularReader.ReadRows(file, Encoding.UTF8), Required, c => columns = c))
         {
             var text = row[columns["pos_code"]];
             var type = row[columns["pfs_facility_type"]];
