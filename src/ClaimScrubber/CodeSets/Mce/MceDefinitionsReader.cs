@@ -118,6 +118,11 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 continue;
             }
 
+            if (!IsWholeRow(line, i + 1, state))
+            {
+                continue;
+            }
+
             if (CodeRow().Match(line) is not { Success: true } row)
             {
                 if (IsCaption(line))
@@ -174,7 +179,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 continue;
             }
 
-            if (into is null || CodeRow().Match(line) is not { Success: true } row)
+            if (into is null || !IsWholeRow(line, i + 1, state) || CodeRow().Match(line) is not { Success: true } row)
             {
                 continue;
             }
@@ -188,6 +193,34 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 state.File.Error(i + 1, $"'{row.Groups["code"].Value}' in the code list changes is not an ICD-10-CM code; the row was skipped.");
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses a line that is a damaged list row rather than prose: two rows run together (a tab after the
+    /// description began: a line break lost), or a diagnosis code not followed by its tab. Either would drop a code
+    /// from its list in silence.
+    /// </summary>
+    private static bool IsWholeRow(string line, int number, ParseState state)
+    {
+        if (CodeRow().Match(line) is { Success: true } row)
+        {
+            var description = line.AsSpan(row.Length).TrimStart('\t');
+            if (description.Contains('\t'))
+            {
+                state.File.Error(number, "Two list rows run together on this line (a tab inside the description): a line break is lost; the row was skipped.");
+                return false;
+            }
+
+            return true;
+        }
+
+        if (DamagedRow().IsMatch(line))
+        {
+            state.File.Error(number, $"'{line.Trim()}' starts as a list row, but its code is not followed by a tab; the row was skipped.");
+            return false;
+        }
+
+        return true;
     }
 
     /// <summary>Maps a list to the MCE diagnosis list it is, or <see langword="null"/> for procedure lists and lists no diagnosis edit reads.</summary>
@@ -378,6 +411,10 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
 
     [GeneratedRegex(@"^(?<star>\*?)(?<code>[A-Z0-9]{3,7})[ ]*\t", RegexOptions.CultureInvariant)]
     private static partial Regex CodeRow();
+
+    /// <summary>A diagnosis code at the start of a line followed by neither a tab, a blank nor another code character: no line of the manual's prose starts so.</summary>
+    [GeneratedRegex(@"^\*?[A-Z][0-9][0-9A-Z]{1,5}[^\t0-9A-Z ]", RegexOptions.CultureInvariant)]
+    private static partial Regex DamagedRow();
 
     [GeneratedRegex(@"\((?:deactivated|discontinued) as of (?:(?<date>\d{1,2}/\d{1,2}/\d{4})|[^)]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffNote();
