@@ -92,7 +92,7 @@ public static class IndexCommand
         CodeSetLoadResult loaded;
         try
         {
-            loaded = IndexSnapshot.Load(file, IndexSnapshotLoadOptions.Default with { SourceFolder = source });
+            loaded = IndexSnapshot.Load(file, IndexSnapshotLoadOptions.Default with { SourceFolder = source, VerifySha256 = true });
         }
         catch (IndexSnapshotException ex)
         {

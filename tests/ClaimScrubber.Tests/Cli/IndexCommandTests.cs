@@ -79,7 +79,7 @@ public sealed class IndexCommandTests : IDisposable
         var (exit, output, error) = Run("index", "verify", snapshot, "--source", sampleCms);
 
         exit.Should().Be(0, error);
-        output.Should().Contain($"{snapshot}: a valid format 1 snapshot of 17 table release(s) from 17 file(s), 0 load error(s) recorded");
+        output.Should().Contain($"{snapshot}: a valid format 2 snapshot of 17 table release(s) from 17 file(s), 0 load error(s) recorded");
         output.Should().Contain($"Every file it was built from is unchanged in {sampleCms}.");
     }
 
@@ -95,7 +95,7 @@ public sealed class IndexCommandTests : IDisposable
         var scrub = Run("scrub", sampleClaims, "--data", snapshot);
 
         exit.Should().Be(2);
-        error.Should().Be($"error: The index snapshot '{snapshot}' is corrupt: its SHA-256 checksum does not match its contents. Rebuild it with 'index build'.{Environment.NewLine}");
+        error.Should().Be($"error: The index snapshot '{snapshot}' is corrupt: its checksum does not match its contents. Rebuild it with 'index build'.{Environment.NewLine}");
         scrub.Exit.Should().Be(2);
         scrub.Error.Should().Be(error);
     }

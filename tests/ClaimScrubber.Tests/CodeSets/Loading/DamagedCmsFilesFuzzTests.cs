@@ -28,13 +28,15 @@ public sealed class DamagedCmsFilesFuzzTests(ITestOutputHelper output) : IDispos
         new("icd10cm", "cms_2026_dx.zip", TableMinimum.IcdOrderFile, null),
         new("icd10cm", "icd10cm_tabular_2021.xml.gz", TableMinimum.Excludes1, null),
         new("ncci", "AOC_V2026Q2-MCR.xlsx", TableMinimum.AddOnCodes, null),
-        new("pos", "place_of_service_codes.csv", TableMinimum.PlaceOfService, "pos_code"),
-        new("mce", "mce_v41.1_fy2024_age_sex_manifestation.csv", TableMinimum.MceAgeSexLists, "\"icd_code\""),
-        new("mce", "Definitions of Medicare Code Edits_v_43_1.txt", TableMinimum.MceDefinitions, null),
+        new("pos", "place_of_service_codes.csv", TableMinimum.PlaceOfService, "pos_code", "utf-8"),
+        new("mce", "mce_v41.1_fy2024_age_sex_manifestation.csv", TableMinimum.MceAgeSexLists, "\"icd_code\"", "windows-1252"),
+        new("mce", "Definitions of Medicare Code Edits_v_43_1.txt", TableMinimum.MceDefinitions, null, "windows-1252"),
         new("hcpcs", "modifier_codes_cpt_and_hcpcs_2024-06.csv", TableMinimum.ModifierList, "\"mod_code\""),
         new("ncd", "2026100-Initial-ICD10-NCD-Spreadsheet-20250721.csv", TableMinimum.LabNcd, "Number,"),
         new("ncci", "ptp_outpatient_hospital_2024-07-01.csv.gz", TableMinimum.PtpTable, null),
     ];
+
+    static DamagedCmsFilesFuzzTests() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     private static readonly ConcurrentDictionary<string, CodeSetIndex> Originals = new(StringComparer.Ordinal);
 
@@ -223,7 +225,8 @@ public sealed class DamagedCmsFilesFuzzTests(ITestOutputHelper output) : IDispos
                 return [];
 
             case Damage.Utf16:
-                return [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.Latin1.GetString(bytes))];
+                // The same text in UTF-16 with its byte-order mark: decoded in the file's own encoding first.
+                return [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(Encoding.GetEncoding(kind.Encoding).GetString(bytes))];
 
             case Damage.DropPart:
             {
@@ -253,5 +256,5 @@ public sealed class DamagedCmsFilesFuzzTests(ITestOutputHelper output) : IDispos
         }
     }
 
-    private sealed record Kind(string Folder, string File, TableMinimum Minimum, string? Header);
+    private sealed record Kind(string Folder, string File, TableMinimum Minimum, string? Header, string Encoding = "iso-8859-1");
 }
