@@ -166,10 +166,11 @@ internal sealed class CmsFile
 
         if (ErrorCount > 0)
         {
+            // A note, not a further error: the refused rows are the errors, and error counts stay the count of damages.
             if (Volatile.Read(ref wholeFileErrors) == 0)
             {
                 problems.Enqueue(new LoadProblem(Name, null, string.Create(CultureInfo.InvariantCulture,
-                    $"Refused whole: nothing from this file was loaded, because of the {ErrorCount} row(s) refused above (a damaged file is never half-used)."), IsError: true));
+                    $"Refused whole: nothing from this file was loaded, because of the {ErrorCount} row(s) refused above (a damaged file is never half-used)."), IsError: false));
             }
 
             return false;

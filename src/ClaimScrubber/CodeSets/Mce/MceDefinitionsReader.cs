@@ -214,13 +214,20 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
             return true;
         }
 
-        if (DamagedRow().IsMatch(line))
+        if (DamagedRow().IsMatch(line) || (TabbedToken().Match(line) is { Success: true } token && !IsPageNumber(line.AsSpan(token.Length))))
         {
             state.File.Error(number, $"'{line.Trim()}' starts as a list row, but its code is not followed by a tab; the row was skipped.");
             return false;
         }
 
         return true;
+    }
+
+    /// <summary>Tells whether the text after a tab is a page number, as the table of contents has (<c>Index&lt;TAB&gt;269</c>).</summary>
+    private static bool IsPageNumber(ReadOnlySpan<char> rest)
+    {
+        var text = rest.Trim();
+        return !text.IsEmpty && !text.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Maps a list to the MCE diagnosis list it is, or <see langword="null"/> for procedure lists and lists no diagnosis edit reads.</summary>
@@ -415,6 +422,10 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
     /// <summary>A diagnosis code at the start of a line followed by neither a tab, a blank nor another code character: no line of the manual's prose starts so.</summary>
     [GeneratedRegex(@"^\*?[A-Z][0-9][0-9A-Z]{1,5}[^\t0-9A-Z ]", RegexOptions.CultureInvariant)]
     private static partial Regex DamagedRow();
+
+    /// <summary>One token of 3 to 8 characters then a tab: the shape of a list row, whichever character of its code was damaged.</summary>
+    [GeneratedRegex(@"^[^\t ]{3,8} *\t", RegexOptions.CultureInvariant)]
+    private static partial Regex TabbedToken();
 
     [GeneratedRegex(@"\((?:deactivated|discontinued) as of (?:(?<date>\d{1,2}/\d{1,2}/\d{4})|[^)]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffNote();

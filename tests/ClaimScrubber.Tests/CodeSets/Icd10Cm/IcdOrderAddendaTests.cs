@@ -59,7 +59,7 @@ public sealed class IcdOrderAddendaTests : IDisposable
         result.Report.Problems.Select(p => p.ToString()).Should().Equal(
             "error: icd10cm_order_addenda_2026.txt:2: 'Revise to:' Z59.86 follows no 'Revise from:' line.",
             "error: icd10cm_order_addenda_2026.txt:3: 'Something else' is neither an addendum (Add:, Delete:, Revise from:/to:) nor a line of the closing summary.",
-            "error: icd10cm_order_addenda_2026.txt: Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used).");
+            "warning: icd10cm_order_addenda_2026.txt: Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used).");
         result.Index.Icd10Cm!.FiscalYears.Should().Equal([2025], "the refused addenda compose no FY2026");
     }
 

@@ -58,7 +58,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
             "error: icd10cm_order_2026.txt:7: '1E1' in columns 7–13 is not an undotted code.",
             "error: icd10cm_order_2026.txt:8: E11.9 is listed twice; the first record was kept.",
             "error: icd10cm_order_2026.txt:9: Column 16 holds 'X' where the order-file layout has a blank between fields.",
-            "error: icd10cm_order_2026.txt: Refused whole: nothing from this file was loaded, because of the 7 row(s) refused above (a damaged file is never half-used).");
+            "warning: icd10cm_order_2026.txt: Refused whole: nothing from this file was loaded, because of the 7 row(s) refused above (a damaged file is never half-used).");
         result.Index.Icd10Cm.Should().BeNull("a file with a refused row contributes nothing");
     }
 

@@ -33,7 +33,7 @@ public sealed class PcsCodeSetTests : IDisposable
             "error: icd10pcs_order_2026.txt:3: '0016071' is flagged 0 (header) but a PCS header is a 3-character table.",
             "error: icd10pcs_order_2026.txt:4: '00I6072' in columns 7–13 is not an undotted code.",
             "error: icd10pcs_order_2026.txt:5: '0016' in columns 7–13 is not an undotted code.",
-            "error: icd10pcs_order_2026.txt: Refused whole: nothing from this file was loaded, because of the 3 row(s) refused above (a damaged file is never half-used).");
+            "warning: icd10pcs_order_2026.txt: Refused whole: nothing from this file was loaded, because of the 3 row(s) refused above (a damaged file is never half-used).");
         result.Index.Icd10Pcs.Should().BeNull("a file with a refused row contributes nothing");
 
         fixtures.Write("icd10pcs_order_2026.txt", good);

@@ -24,7 +24,7 @@ public sealed class DamagedDataTests : IDisposable
         var result = harness.LoadFolder();
         result.Report.Problems.Should().Equal(new LoadProblem(Pos, 3,
             "The file ends in the middle of a line (its last line has no line break, as every line of a CMS file has): it is cut short, so its last row may be incomplete.", IsError: true),
-            new LoadProblem(Pos, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used).", IsError: true));
+            new LoadProblem(Pos, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used).", IsError: false));
         result.Index.PlacesOfService.Should().BeNull();
         result.Index.Releases.Should().BeEmpty();
     }
@@ -77,7 +77,7 @@ public sealed class DamagedDataTests : IDisposable
         harness.Write(Pos, PosHeader + "\n99,Non-Facility,Other Place of Service,Other\n11,Non-Facility,Office,Office21,Facility,Inpatient Hospital,Inpatient\n");
         harness.LoadFolder().Report.Problems.Should().Equal(
             new LoadProblem(Pos, 3, "The row holds 7 cells, more than the 4 columns of the header (rows run together, or a shifted row); the row was refused.", IsError: true),
-            new LoadProblem(Pos, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used).", IsError: true));
+            new LoadProblem(Pos, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used).", IsError: false));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ public sealed class MceReaderTests : IDisposable
         var result = Load();
         result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
             (true, 30, "'9Y655' in the list 'Wrong procedure performed codes' is not an ICD-10-CM code; the row was skipped."),
-            (true, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
         result.Index.Mce.Should().BeNull("a file with a refused row contributes nothing");
     }
 

@@ -105,7 +105,7 @@ public sealed class NcciReaderTests : IDisposable
             "error: ptp_outpatient_hospital_2024-07-01.csv.gz:6: PTP row refused: modifier indicator '2' is not 0, 1 or 9.",
             "error: ptp_outpatient_hospital_2024-07-01.csv.gz:7: PTP row refused: 3 cell(s) where the layout has 5.",
             "error: ptp_outpatient_hospital_2024-07-01.csv.gz:8: PTP row refused: a quoted cell is not closed.",
-            "error: ptp_outpatient_hospital_2024-07-01.csv.gz: Refused whole: nothing from this file was loaded, because of the 5 row(s) refused above (a damaged file is never half-used).");
+            "warning: ptp_outpatient_hospital_2024-07-01.csv.gz: Refused whole: nothing from this file was loaded, because of the 5 row(s) refused above (a damaged file is never half-used).");
         result.Index.Ptp.Should().BeNull("a file with a refused row contributes nothing");
 
         using (var gz = new GZipStream(File.Create(Path.Combine(folder.FullName, "ptp_outpatient_hospital_2024-07-01.csv.gz")), CompressionLevel.Fastest))
@@ -169,7 +169,7 @@ public sealed class NcciReaderTests : IDisposable
             "error: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv:13: MUE row refused: the adjudication indicator '4 Date of Service Edit: Clinical' of 99214 does not start with 1, 2 or 3.",
             "error: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv:14: MUE row refused: 36415 is listed again (first on line 8, which is kept).",
             "error: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv:15: MUE row refused: '9921' is not a procedure code.",
-            "error: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv: Refused whole: nothing from this file was loaded, because of the 4 row(s) refused above (a damaged file is never half-used).");
+            "warning: MCR_MUE_PractitionerServices_Eff_04-01-2026.csv: Refused whole: nothing from this file was loaded, because of the 4 row(s) refused above (a damaged file is never half-used).");
         result.Index.Mue.Should().BeNull("a file with a refused row contributes nothing");
 
         Write("MCR_MUE_PractitionerServices_Eff_04-01-2026.csv", Without(csv, 12, 13, 14, 15));
@@ -199,7 +199,7 @@ public sealed class NcciReaderTests : IDisposable
             "error: AOC_V2026Q2-MCR.csv:6: Add-on code row refused: edit type '4' is not 1, 2 or 3.",
             "error: AOC_V2026Q2-MCR.csv:7: Add-on code row refused: primary '1104' of 11045 is neither a procedure code nor CCCCC.",
             "error: AOC_V2026Q2-MCR.csv:8: Add-on code row refused: a date of 11045 / 11043 is not a Julian YYYYDDD date (effective '2013400', deletions '', '', '').",
-            "error: AOC_V2026Q2-MCR.csv: Refused whole: nothing from this file was loaded, because of the 3 row(s) refused above (a damaged file is never half-used).");
+            "warning: AOC_V2026Q2-MCR.csv: Refused whole: nothing from this file was loaded, because of the 3 row(s) refused above (a damaged file is never half-used).");
         result.Index.AddOnCodes.Should().BeNull("a file with a refused row contributes nothing");
 
         Write("AOC_V2026Q2-MCR.csv", Without(csv, 6, 7, 8));
