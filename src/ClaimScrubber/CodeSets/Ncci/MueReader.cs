@@ -34,6 +34,13 @@ internal sealed partial class MueReader : ICmsFileReader
             if (!headerSeen)
             {
                 headerSeen = row[0].StartsWith("HCPCS", StringComparison.OrdinalIgnoreCase);
+
+                // Code, value, indicator, rationale: a header without all four lost a column, which would load blank.
+                if (headerSeen && (row.Cells.Length < 4 || !row[3].Contains("Rationale", StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new InvalidDataException($"the MUE header has {row.Cells.Length} column(s), not code, MUE value, adjudication indicator and rationale; a column is missing");
+                }
+
                 continue;
             }
 
@@ -45,6 +52,12 @@ internal sealed partial class MueReader : ICmsFileReader
             if (row.IsWiderThan(4))
             {
                 file.Error(row.Line, row.WiderThanMessage(4));
+                continue;
+            }
+
+            if (row.Cells.Length < 4)
+            {
+                file.Error(row.Line, string.Create(CultureInfo.InvariantCulture, $"MUE row refused: {row.Cells.Length} cell(s) where the layout has 4 (code, value, indicator, rationale)."));
                 continue;
             }
 
