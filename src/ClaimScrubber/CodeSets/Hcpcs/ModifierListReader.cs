@@ -55,7 +55,9 @@ internal sealed partial class ModifierListReader : ICmsFileReader
                 var categories = MergeCategory(known.Category, category);
                 if ((known.Levels & level) != 0 && string.Equals(categories, known.Category, StringComparison.Ordinal))
                 {
-                    file.Warning(row.Line, $"Modifier '{text}' ({type}) is listed again with nothing new.");
+                    // CMS lists a code twice only to give it a second type or category; a row repeated outright is damage.
+                    file.Error(row.Line, $"Modifier '{text}' ({type}) is listed again with nothing new; the repeated row was refused.");
+                    continue;
                 }
 
                 modifiers[modifier.Value] = (known.Levels | level, categories);

@@ -81,6 +81,15 @@ public sealed class DamagedDataTests : IDisposable
     }
 
     [Fact]
+    public void MueWithoutItsRationaleColumn_IsRefused()
+    {
+        const string Mue = "MCR_MUE_PractitionerServices_Eff_04-01-2026.csv";
+        harness.Write(Mue, "\"HCPCS/\nCPT Code\",Practitioner Services MUE Values,MUE Adjudication Indicator\n99213,1,3 Date of Service Edit: Clinical\n");
+        harness.LoadFolder().Report.Problems.Should().Equal(new LoadProblem(Mue, null,
+            "The file could not be read (InvalidDataException: the MUE header has 3 column(s), not code, MUE value, adjudication indicator and rationale; a column is missing); it may be corrupt, truncated or not in the layout CMS publishes.", IsError: true));
+    }
+
+    [Fact]
     public void Utf16WithItsByteOrderMark_ReadsAsTheSameTable()
     {
         const string text = PosHeader + "\n11,Non-Facility,Office,Office\n";
