@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
 
@@ -16,7 +17,22 @@ namespace ClaimScrubber.Scrubbing;
 /// </remarks>
 public sealed class Finding
 {
+    // Each a string, or the parts a FindingText recorded, replaced by their text on first read (two threads reading at once
+    // may both format it: they make equal strings, so whichever is kept is right).
+    private object message;
+    private object fixHint;
+
     internal Finding(RuleDescriptor rule, Severity severity, Disposition disposition, int? line, string element, ImmutableArray<string> codes, string message, string fixHint, string? carc, string? rarc, TableRelease? source)
+        : this(rule, severity, disposition, line, element, codes, (object)message, fixHint, carc, rarc, source)
+    {
+    }
+
+    internal Finding(RuleDescriptor rule, Severity severity, Disposition disposition, int? line, string element, ImmutableArray<string> codes, FindingText message, FindingText fixHint, string? carc, string? rarc, TableRelease? source)
+        : this(rule, severity, disposition, line, element, codes, message.Recorded, fixHint.Recorded, carc, rarc, source)
+    {
+    }
+
+    private Finding(RuleDescriptor rule, Severity severity, Disposition disposition, int? line, string element, ImmutableArray<string> codes, object message, object fixHint, string? carc, string? rarc, TableRelease? source)
     {
         Rule = rule;
         Severity = severity;
@@ -24,8 +40,8 @@ public sealed class Finding
         Line = line;
         Element = element;
         Codes = codes.IsDefault ? ImmutableArray<string>.Empty : codes;
-        Message = message;
-        FixHint = fixHint;
+        this.message = message;
+        this.fixHint = fixHint;
         Carc = carc;
         Rarc = rarc;
         Source = source;
@@ -56,10 +72,10 @@ public sealed class Finding
     public ImmutableArray<string> Codes { get; }
 
     /// <summary>Gets a plain-language statement of the problem.</summary>
-    public string Message { get; }
+    public string Message => Text(ref message);
 
     /// <summary>Gets what to do about it.</summary>
-    public string FixHint { get; }
+    public string FixHint => Text(ref fixHint);
 
     /// <summary>Gets the claim adjustment reason code a payer would likely send, or <see langword="null"/>.</summary>
     public string? Carc { get; }
@@ -69,6 +85,37 @@ public sealed class Finding
 
     /// <summary>Gets the table release that decided the finding, or <see langword="null"/> for structural findings.</summary>
     public TableRelease? Source { get; }
+
+    /// <summary>Writes <see cref="Message"/> as a JSON string property, building no string when it has not been read.</summary>
+    internal void WriteMessage(Utf8JsonWriter writer, JsonEncodedText name) => Write(message, writer, name);
+
+    /// <summary>Writes <see cref="FixHint"/> as a JSON string property, building no string when it has not been read.</summary>
+    internal void WriteFixHint(Utf8JsonWriter writer, JsonEncodedText name) => Write(fixHint, writer, name);
+
+    private static string Text(ref object field)
+    {
+        var value = field;
+        if (value is string text)
+        {
+            return text;
+        }
+
+        text = TextParts.ToString((TextPart[])value);
+        field = text;
+        return text;
+    }
+
+    private static void Write(object value, Utf8JsonWriter writer, JsonEncodedText name)
+    {
+        if (value is string text)
+        {
+            writer.WriteString(name, text);
+        }
+        else
+        {
+            TextParts.Write((TextPart[])value, writer, name);
+        }
+    }
 
     /// <inheritdoc/>
     public override string ToString() => Line is { } line

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
@@ -46,6 +47,10 @@ public sealed class ScrubContext
     public bool IsEnabled(RuleDescriptor rule) => scrubber!.Settings.IsEnabled(rule);
 
     /// <summary>Reports a finding.</summary>
+    /// <remarks>
+    /// The message and fix hint are usually interpolated strings: they bind to <see cref="FindingText"/>, which keeps their
+    /// parts and formats them (with the invariant culture) only when the finding's text is read. A string converts to it.
+    /// </remarks>
     /// <param name="rule">The rule that found it.</param>
     /// <param name="line">The 1-based service line, or <see langword="null"/> for a claim-level finding.</param>
     /// <param name="element">The element path, such as <c>lines[2].modifiers[1]</c> (see <see cref="ElementPath"/>).</param>
@@ -55,7 +60,8 @@ public sealed class ScrubContext
     /// <param name="source">The table release that decided it, or <see langword="null"/> for structural findings.</param>
     /// <param name="carc">A CARC that replaces the rule's default for this finding, or <see langword="null"/>.</param>
     /// <param name="rarc">A RARC that replaces the rule's default for this finding, or <see langword="null"/>.</param>
-    public void Report(RuleDescriptor rule, int? line, string element, string message, string fixHint, ImmutableArray<string> codes = default, TableRelease? source = null, string? carc = null, string? rarc = null)
+#pragma warning disable RS0026 // Two overloads with optional parameters: the priority below makes every call bind to the FindingText one.
+    public void Report(RuleDescriptor rule, int? line, string element, FindingText message, FindingText fixHint, ImmutableArray<string> codes = default, TableRelease? source = null, string? carc = null, string? rarc = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var settings = scrubber!.Settings;
@@ -67,11 +73,31 @@ public sealed class ScrubContext
         findings.Add(new Finding(rule, settings.SeverityOf(rule), rule.DefaultDisposition, line, element, codes, message, fixHint, carc ?? rule.Carc, rarc ?? rule.Rarc, source));
     }
 
+    /// <summary>Reports a finding whose message and fix hint are strings.</summary>
+    /// <remarks>
+    /// Kept for rules compiled against earlier versions; new code binds to the <see cref="FindingText"/> overload, which takes
+    /// strings as well as interpolated strings.
+    /// </remarks>
+    /// <param name="rule">The rule that found it.</param>
+    /// <param name="line">The 1-based service line, or <see langword="null"/> for a claim-level finding.</param>
+    /// <param name="element">The element path, such as <c>lines[2].modifiers[1]</c> (see <see cref="ElementPath"/>).</param>
+    /// <param name="message">What is wrong, in plain language, naming the codes involved but no patient data.</param>
+    /// <param name="fixHint">What to do about it.</param>
+    /// <param name="codes">The codes involved.</param>
+    /// <param name="source">The table release that decided it, or <see langword="null"/> for structural findings.</param>
+    /// <param name="carc">A CARC that replaces the rule's default for this finding, or <see langword="null"/>.</param>
+    /// <param name="rarc">A RARC that replaces the rule's default for this finding, or <see langword="null"/>.</param>
+    [OverloadResolutionPriority(-1)]
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public void Report(RuleDescriptor rule, int? line, string element, string message, string fixHint, ImmutableArray<string> codes = default, TableRelease? source = null, string? carc = null, string? rarc = null) =>
+        Report(rule, line, element, (FindingText)message, (FindingText)fixHint, codes, source, carc, rarc);
+#pragma warning restore RS0026
+
     /// <summary>
     /// Reports a finding whatever the options say of its rule (at the severity they give it): for what stops a claim from
     /// being scrubbed, which must never look clean.
     /// </summary>
-    internal void ReportAlways(RuleDescriptor rule, int? line, string element, string message, string fixHint, ImmutableArray<string> codes = default, string? rarc = null)
+    internal void ReportAlways(RuleDescriptor rule, int? line, string element, FindingText message, FindingText fixHint, ImmutableArray<string> codes = default, string? rarc = null)
     {
         var settings = scrubber!.Settings;
         findings.Add(new Finding(rule, settings.SeverityOf(rule), rule.DefaultDisposition, line, element, codes, message, fixHint, rule.Carc, rarc ?? rule.Rarc, null));
