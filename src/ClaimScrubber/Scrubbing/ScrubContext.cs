@@ -35,6 +35,9 @@ public sealed class ScrubContext
     /// <summary>Gets the date that counts as today for this claim.</summary>
     public DateOnly Today { get; private set; }
 
+    /// <summary>Gets what the loaded tables say of the claim's codes, each family looked up once per claim on first ask.</summary>
+    internal Rules.Facts.ClaimFacts Facts { get; } = new();
+
     /// <summary>Gets how many findings have been reported for this claim so far.</summary>
     public int FindingCount => findings.Count;
 
@@ -134,6 +137,7 @@ public sealed class ScrubContext
         scrubber = owner;
         claim = claimToScrub;
         Today = today;
+        Facts.Bind(owner.FactTables, claimToScrub);
     }
 
     internal ScrubResult Complete()
@@ -149,6 +153,7 @@ public sealed class ScrubContext
 
         claim = null;
         scrubber = null;
+        Facts.Unbind();
         InUse = false;
         return result;
     }

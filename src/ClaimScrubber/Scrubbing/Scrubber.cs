@@ -28,6 +28,7 @@ public sealed partial class Scrubber
         Options = options;
         Rules = rules;
         Settings = new RuleSettings(rules, options);
+        FactTables = new Rules.Facts.FactTables(index);
 
         // A check whose every rule is off would look its codes up for nothing. A check that declares no rule still runs.
         this.checks = [.. checks.Where(c => c.Descriptors.Count == 0 || c.Descriptors.Any(Settings.IsEnabled))];
@@ -43,6 +44,9 @@ public sealed partial class Scrubber
     public ImmutableArray<RuleDescriptor> Rules { get; }
 
     internal RuleSettings Settings { get; }
+
+    /// <summary>Gets the tables each claim's facts are read from (see <see cref="ScrubContext"/>).</summary>
+    internal Rules.Facts.FactTables FactTables { get; }
 
     /// <summary>Gets the checks in the order they run, for the per-check profile in the benchmarks.</summary>
     internal IReadOnlyList<IClaimRule> Checks => checks;

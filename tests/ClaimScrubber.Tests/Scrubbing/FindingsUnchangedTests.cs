@@ -207,10 +207,10 @@ public class FindingsUnchangedTests
         };
     }
 
-    private static IEnumerable<Claim> Generated(CodeSetIndex index, double errorRate, int count) =>
+    internal static IEnumerable<Claim> Generated(CodeSetIndex index, double errorRate, int count) =>
         new ClaimGenerator(index, ClaimGeneratorOptions.Default with { Seed = 20261123, ErrorRate = errorRate }).Generate(count);
 
-    private static IEnumerable<Claim> Arbitrary(CodeSetIndex index, int seed, int count)
+    internal static IEnumerable<Claim> Arbitrary(CodeSetIndex index, int seed, int count)
     {
         var claims = new RandomClaims(index);
         var random = new Random(seed);
@@ -224,7 +224,7 @@ public class FindingsUnchangedTests
     /// Every procedure code the tables know, five to a claim in code order (so that codes near each other, which NCCI pairs
     /// often, meet), with modifiers, units, settings, dates and patients cycling through the cases the rules tell apart.
     /// </summary>
-    private static IEnumerable<Claim> EveryProcedure(CodeSetIndex index)
+    internal static IEnumerable<Claim> EveryProcedure(CodeSetIndex index)
     {
         string[] modifiers = ["", "26", "TC", "50", "59", "25", "LT", "RT", "80", "62", "66", "91", "51", "53", "GY", "XS", "57", "58", "GA", "KX", "AS", "F1"];
         DateOnly[] dates = [new(2026, 3, 2), new(2025, 1, 15), new(2024, 7, 1), new(2026, 9, 30)];
@@ -267,7 +267,7 @@ public class FindingsUnchangedTests
     /// Every ICD-10-CM code of the latest loaded fiscal year, headers included, eight to a claim in code order (so that codes
     /// of a category, which Excludes1 notes often pair, meet), over the settings, ages and sexes the MCE edits tell apart.
     /// </summary>
-    private static IEnumerable<Claim> EveryDiagnosis(CodeSetIndex index)
+    internal static IEnumerable<Claim> EveryDiagnosis(CodeSetIndex index)
     {
         if (index.Icd10Cm is not { } icd || icd.FiscalYears.IsEmpty)
         {

@@ -48,16 +48,16 @@ internal sealed partial class HcpcsTable : IProcedureCodeSource
     /// <summary>Looks a code up.</summary>
     public bool TryGet(ProcedureCode code, out HcpcsCodeInfo info)
     {
-        var index = positions.IndexOf(code.Value);
-        if (index < 0)
-        {
-            info = default;
-            return false;
-        }
-
-        info = entries[index];
-        return true;
+        var row = RowOf(code);
+        info = row < 0 ? default : entries[row];
+        return row >= 0;
     }
+
+    /// <summary>Finds the row of <paramref name="code"/> (see <see cref="Info"/>), or -1 when the file does not list it.</summary>
+    public int RowOf(ProcedureCode code) => positions.IndexOf(code.Value);
+
+    /// <summary>Gets the entry of a row found by <see cref="RowOf"/>.</summary>
+    public ref readonly HcpcsCodeInfo Info(int row) => ref entries[row];
 
     /// <summary>Tells whether the file lists <paramref name="code"/> (even terminated).</summary>
     public bool Contains(ProcedureCode code) => positions.IndexOf(code.Value) >= 0;

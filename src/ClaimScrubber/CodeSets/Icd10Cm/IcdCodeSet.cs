@@ -207,17 +207,29 @@ internal sealed partial class IcdCodeSet
     /// <param name="code">The code.</param>
     /// <param name="date">The date of service.</param>
     /// <returns>The status, the year used and its release.</returns>
-    public IcdLookup Lookup(IcdCode code, DateOnly date)
+    public IcdLookup Lookup(IcdCode code, DateOnly date) => Lookup(RowOf(code), code, date);
+
+    /// <summary>Looks <paramref name="code"/> up on <paramref name="date"/> as <see cref="Lookup(IcdCode, DateOnly)"/> does, from its row (<see cref="RowOf"/>).</summary>
+    /// <param name="row">The code's row, or -1 when the code set does not list it.</param>
+    /// <param name="code">The code.</param>
+    /// <param name="date">The date of service.</param>
+    /// <returns>The status, the fiscal year it was judged in, and that year's release.</returns>
+    internal IcdLookup Lookup(int row, IcdCode code, DateOnly date)
     {
         var dateYear = FiscalYearOf(date);
-        return Lookup(code, HasYear(dateYear) ? dateYear : NearestYear(dateYear), dateYear);
+        return Lookup(row, code, HasYear(dateYear) ? dateYear : NearestYear(dateYear), dateYear);
     }
+
+    /// <summary>Finds the row of <paramref name="code"/> in the code set (any fiscal year), or -1: a claim's facts keep it for every rule that asks.</summary>
+    /// <param name="code">The code.</param>
+    /// <returns>The row, or -1.</returns>
+    internal int RowOf(IcdCode code) => positions.IndexOf(code.Value);
 
     /// <summary>Looks <paramref name="code"/> up in <paramref name="fiscalYear"/> only.</summary>
     /// <param name="code">The code.</param>
     /// <param name="fiscalYear">The fiscal year.</param>
     /// <returns>The status (<see cref="IcdStatus.NoTableForDate"/> when the year is not loaded), the year and its release.</returns>
-    public IcdLookup Lookup(IcdCode code, int fiscalYear) => Lookup(code, fiscalYear, fiscalYear);
+    public IcdLookup Lookup(IcdCode code, int fiscalYear) => Lookup(RowOf(code), code, fiscalYear, fiscalYear);
 
     /// <summary>Tells whether <paramref name="code"/> is billable in <paramref name="fiscalYear"/>.</summary>
     /// <param name="code">The code.</param>
@@ -236,10 +248,16 @@ internal sealed partial class IcdCodeSet
     /// <param name="code">The code.</param>
     /// <param name="date">The date of service.</param>
     /// <returns><see langword="true"/> when the code is billable then.</returns>
-    public bool IsBillableOn(IcdCode code, DateOnly date)
+    public bool IsBillableOn(IcdCode code, DateOnly date) => IsBillableOn(RowOf(code), date);
+
+    /// <summary>Tells whether the code of <paramref name="row"/> (<see cref="RowOf"/>; -1 for none) is billable on <paramref name="date"/>, as <see cref="IsBillableOn(IcdCode, DateOnly)"/> judges it.</summary>
+    /// <param name="row">The code's row, or -1.</param>
+    /// <param name="date">The date of service.</param>
+    /// <returns><see langword="true"/> when the code is billable then.</returns>
+    internal bool IsBillableOn(int row, DateOnly date)
     {
         var year = FiscalYearOf(date);
-        return IsBillable(code, HasYear(year) ? year : NearestYear(year));
+        return row >= 0 && HasBit(billableYears[row], (HasYear(year) ? year : NearestYear(year)) - firstYear);
     }
 
     /// <summary>Tells whether <paramref name="code"/> is a header (not billable) in <paramref name="fiscalYear"/>.</summary>
@@ -346,10 +364,9 @@ internal sealed partial class IcdCodeSet
 
     internal static bool HasBit(uint mask, int slot) => (uint)slot < MaxYearSpan && (mask & (1u << slot)) != 0;
 
-    private IcdLookup Lookup(IcdCode code, int fiscalYear, int dateFiscalYear)
+    private IcdLookup Lookup(int index, IcdCode code, int fiscalYear, int dateFiscalYear)
     {
         var release = ReleaseFor(fiscalYear);
-        var index = positions.IndexOf(code.Value);
         var billable = index >= 0 ? billableYears[index] : 0;
         var header = index >= 0 ? headerYears[index] : 0;
         var slot = fiscalYear - firstYear;

@@ -38,6 +38,12 @@ internal sealed class MceEditor
     /// <summary>Tells whether <paramref name="code"/> is valid (billable) on <paramref name="date"/>; every code counts as valid without an ICD-10-CM table.</summary>
     public bool IsValid(IcdCode code, DateOnly date) => Icd is null || Icd.IsBillableOn(code, date);
 
+    /// <summary>Tells whether the code of ICD-10-CM row <paramref name="icdRow"/> (<see cref="IcdCodeSet.RowOf"/>) is valid on <paramref name="date"/>, as <see cref="IsValid(IcdCode, DateOnly)"/> judges it.</summary>
+    public bool IsValid(int icdRow, DateOnly date) => Icd is null || Icd.IsBillableOn(icdRow, date);
+
+    /// <summary>Finds the row of <paramref name="code"/> in the list membership, or -1 when no list can hold it: a claim's facts keep it for every rule that asks.</summary>
+    public int RowOf(IcdCode code) => membership.RowOf(code);
+
     /// <summary>Returns the edits the diagnosis at <paramref name="position"/> (0 = principal) draws.</summary>
     /// <param name="diagnoses">The claim's diagnoses, principal first.</param>
     /// <param name="position">The diagnosis to edit.</param>
@@ -62,9 +68,13 @@ internal sealed class MceEditor
     }
 
     /// <summary>Returns the edits a valid code draws in the given position, apart from duplicates.</summary>
-    public MceEdits ValidCodeEdits(IcdCode code, bool principal, bool hasSecondary, DateOnly date, int? age, Sex sex)
+    public MceEdits ValidCodeEdits(IcdCode code, bool principal, bool hasSecondary, DateOnly date, int? age, Sex sex) =>
+        ValidCodeEdits(code, RowOf(code), principal, hasSecondary, date, age, sex);
+
+    /// <summary>Returns the edits a valid code draws in the given position, apart from duplicates, from its row (<see cref="RowOf"/>).</summary>
+    public MceEdits ValidCodeEdits(IcdCode code, int row, bool principal, bool hasSecondary, DateOnly date, int? age, Sex sex)
     {
-        var lists = ListsOn(code, date);
+        var lists = ListsOn(row, date);
         var edits = MceEdits.None;
         if (lists == 0 && !(principal && code.IsExternalCause))
         {
@@ -125,13 +135,19 @@ internal sealed class MceEditor
     }
 
     /// <summary>Returns the age list that puts <paramref name="code"/> outside <paramref name="age"/>, or <see langword="null"/>.</summary>
-    public MceList? AgeConflictList(IcdCode code, DateOnly date, int age) => AgeConflictList(ListsOn(code, date), age);
+    public MceList? AgeConflictList(IcdCode code, DateOnly date, int age) => AgeConflictList(ListsOn(RowOf(code), date), age);
+
+    /// <summary>Returns the age list that puts the code of <paramref name="row"/> (<see cref="RowOf"/>) outside <paramref name="age"/>, or <see langword="null"/>.</summary>
+    public MceList? AgeConflictList(int row, DateOnly date, int age) => AgeConflictList(ListsOn(row, date), age);
 
     /// <summary>Tells whether <paramref name="list"/>, as it stood on <paramref name="date"/> and with its edit active then, holds <paramref name="code"/>.</summary>
-    public bool InList(MceList list, IcdCode code, DateOnly date) => Has(ListsOn(code, date), list);
+    public bool InList(MceList list, IcdCode code, DateOnly date) => Has(ListsOn(RowOf(code), date), list);
 
-    /// <summary>Returns the lists <paramref name="code"/> is on, on <paramref name="date"/>: bit <c>(int)list</c> per list.</summary>
-    private int ListsOn(IcdCode code, DateOnly date) => membership.ListsOf(code, membership.EraOf(date));
+    /// <summary>Tells whether <paramref name="list"/>, as it stood on <paramref name="date"/> and with its edit active then, holds the code of <paramref name="row"/> (<see cref="RowOf"/>).</summary>
+    public bool InList(MceList list, int row, DateOnly date) => Has(ListsOn(row, date), list);
+
+    /// <summary>Returns the lists the code of <paramref name="row"/> is on, on <paramref name="date"/>: bit <c>(int)list</c> per list.</summary>
+    private int ListsOn(int row, DateOnly date) => membership.ListsOf(row, membership.EraOf(date));
 
     /// <summary>Gets the release of <paramref name="list"/> that stands for <paramref name="date"/>.</summary>
     public TableRelease? ReleaseOf(MceList list, DateOnly date) => Table.VersionFor(list, date)?.Release;

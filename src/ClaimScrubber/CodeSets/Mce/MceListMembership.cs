@@ -95,15 +95,11 @@ internal sealed class MceListMembership
         return era;
     }
 
-    /// <summary>Returns the lists <paramref name="code"/> is on in <paramref name="era"/>: bit <c>(int)list</c> per list.</summary>
-    /// <param name="code">The code.</param>
-    /// <param name="era">The era, from <see cref="EraOf"/>.</param>
-    /// <returns>The list mask.</returns>
-    public int ListsOf(IcdCode code, int era)
-    {
-        var row = rows.IndexOf(code.Value);
-        return row < 0 ? 0 : lists[(row * eraCount) + era];
-    }
+    /// <summary>Finds the row of <paramref name="code"/> (see <see cref="ListsOf"/>), or -1 when no list can hold it.</summary>
+    public int RowOf(IcdCode code) => rows.IndexOf(code.Value);
+
+    /// <summary>Returns the lists the code of <paramref name="row"/> (<see cref="RowOf"/>; -1 for none) is on in <paramref name="era"/>: bit <c>(int)list</c> per list.</summary>
+    public int ListsOf(int row, int era) => row < 0 ? 0 : lists[(row * eraCount) + era];
 
     private static void AddDay(SortedSet<int> days, DateOnly? date, int offset)
     {
