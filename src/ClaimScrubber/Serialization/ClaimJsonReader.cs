@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 
 namespace ClaimScrubber.Serialization;
@@ -49,12 +50,11 @@ public static class ClaimJsonReader
         ArgumentNullException.ThrowIfNull(json);
         try
         {
-            using var document = JsonDocument.Parse(json);
-            return ClaimJsonMapper.Map(document.RootElement, 1, 1);
+            return JsonClaimStream.ReadOne(Encoding.UTF8.GetBytes(json), 1, 1, new ClaimJsonParser());
         }
         catch (JsonException ex)
         {
-            throw new ClaimReadException(null, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, JsonClaimStream.SyntaxProblem(ex), ex);
+            throw new ClaimReadException(null, (int)(ex.LineNumber ?? 0) + 1, (int)(ex.BytePositionInLine ?? 0) + 1, ClaimJsonParser.SyntaxProblem(ex), ex);
         }
     }
 
