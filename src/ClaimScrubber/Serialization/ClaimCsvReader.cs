@@ -15,8 +15,11 @@ namespace ClaimScrubber.Serialization;
 /// </summary>
 /// <remarks>
 /// The first row is the header; column names are matched ignoring case, and only <c>claimId</c> is required. A bad row
-/// (malformed cell, quoting, cell count) is never dropped: its claim becomes unreadable, with every error naming
-/// the file line. A row without a claim id becomes an unreadable claim of its own.
+/// (malformed cell, quoting, cell count, a row over 1,048,576 characters, undecodable text) is never dropped: its
+/// claim becomes unreadable, with every error naming the file line. A row without a claim id becomes an unreadable
+/// claim of its own. Claims beyond <see cref="ClaimLimits"/> are unreadable. Reading stops, with a
+/// <see cref="ClaimReadException"/>, only at a bad header or at a quoted cell left open across lines to the end of the
+/// input, after which rows can no longer be told apart.
 /// </remarks>
 public static class ClaimCsvReader
 {
@@ -43,7 +46,7 @@ public static class ClaimCsvReader
     /// <summary>Reads the claims of a CSV file, lazily.</summary>
     /// <param name="path">The file (UTF-8, with or without a byte-order mark).</param>
     /// <returns>One result per claim, in file order.</returns>
-    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one.</exception>
+    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one; or a quoted cell is never closed.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static IEnumerable<ClaimReadResult> ReadFile(string path)
     {
@@ -55,7 +58,7 @@ public static class ClaimCsvReader
     /// <param name="reader">The CSV text.</param>
     /// <param name="inputName">The name to use in error messages, such as the file name, or <see langword="null"/>.</param>
     /// <returns>One result per claim, in input order.</returns>
-    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one.</exception>
+    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one; or a quoted cell is never closed.</exception>
     public static IEnumerable<ClaimReadResult> Read(TextReader reader, string? inputName = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -89,8 +92,36 @@ public static class ClaimCsvReader
         var ordinal = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         PendingClaim? pending = null;
-        while (csv.Read())
+        while (true)
         {
+            // A quote never closed stops the input; the claim read before it is complete, and is answered first.
+            ClaimReadException? stop = null;
+            bool more;
+            try
+            {
+                more = csv.Read();
+            }
+            catch (ClaimReadException ex)
+            {
+                stop = ex;
+                more = false;
+            }
+
+            if (stop is not null)
+            {
+                if (pending is not null)
+                {
+                    yield return pending.Finish();
+                }
+
+                throw stop;
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
             var line = csv.Line;
             var record = csv.Cells;
             if (csv.CellCount <= 1 && !csv.TooLong && (record.Count == 0 || string.IsNullOrWhiteSpace(record[0])))
@@ -346,26 +377,29 @@ public static class ClaimCsvReader
         {
             var e = Elements;
             e.SourceLine = firstLine;
-            var claimId = e.ClaimId(ClaimId, ElementAt.Claim("claimId"), out var idUnreadable);
+            var parts = new ClaimParts { ClaimId = ClaimId };
+            e.ClaimId(ClaimId, ElementAt.Claim("claimId"), out parts.ClaimIdUnreadable);
+
             if (LineCount > ClaimLimits.MaxServiceLines)
             {
                 e.TooManyLines(LineCount);
             }
 
             SourceLineOf(1);
-            var setting = e.Setting(claimCells[1], ElementAt.Claim(ClaimPaths[1]));
+            parts.Setting = e.Setting(claimCells[1], ElementAt.Claim(ClaimPaths[1]));
             SourceLineOf(2);
-            var birthDate = e.Date(claimCells[2], ElementAt.Claim(ClaimPaths[2]));
+            parts.BirthDate = e.Date(claimCells[2], ElementAt.Claim(ClaimPaths[2]));
             SourceLineOf(3);
-            var sex = e.SexOf(claimCells[3], ElementAt.Claim(ClaimPaths[3]));
+            parts.Sex = e.SexOf(claimCells[3], ElementAt.Claim(ClaimPaths[3]));
             SourceLineOf(4);
-            var billing = e.NpiOf(claimCells[4], ElementAt.Claim(ClaimPaths[4]));
+            parts.BillingNpi = e.NpiOf(claimCells[4], ElementAt.Claim(ClaimPaths[4]));
             SourceLineOf(5);
-            var rendering = e.NpiOf(claimCells[5], ElementAt.Claim(ClaimPaths[5]));
+            parts.RenderingNpi = e.NpiOf(claimCells[5], ElementAt.Claim(ClaimPaths[5]));
             SourceLineOf(6);
-            var pos = e.PlaceOfService(claimCells[6], ElementAt.Claim(ClaimPaths[6]));
+            parts.PlaceOfService = e.PlaceOfService(claimCells[6], ElementAt.Claim(ClaimPaths[6]));
+            parts.FrequencyCode = claimCells[7];
             SourceLineOf(8);
-            var discharge = e.Date(claimCells[8], ElementAt.Claim(ClaimPaths[8]));
+            parts.DischargeDate = e.Date(claimCells[8], ElementAt.Claim(ClaimPaths[8]));
             SourceLineOf(9);
             var diagnoses = ImmutableArray.CreateBuilder<IcdCode>();
             var dxTexts = SplitList(claimCells[9]);
@@ -382,25 +416,7 @@ public static class ClaimCsvReader
                 e.TooManyDiagnoses(dxTexts.Length);
             }
 
-            if (e.Count > 0)
-            {
-                return e.Unreadable(ordinal, firstLine, idUnreadable ? null : ClaimId);
-            }
-
-            var claim = new Claim
-            {
-                ClaimId = claimId ?? string.Empty,
-                Setting = setting,
-                Patient = new Patient { BirthDate = birthDate, Sex = sex },
-                BillingNpi = billing,
-                RenderingNpi = rendering,
-                PlaceOfService = pos,
-                FrequencyCode = claimCells[7],
-                DischargeDate = discharge,
-                Diagnoses = diagnoses.ToImmutable(),
-                Lines = lines.ToImmutable(),
-            };
-            return new ClaimReadResult(ordinal, firstLine, claim.ClaimId, claim, ImmutableArray<ClaimElementError>.Empty);
+            return e.Result(ordinal, firstLine, parts, diagnoses.ToImmutable(), lines.ToImmutable());
         }
 
         private void SourceLineOf(int column) => Elements.SourceLine = claimCellLines[column] == 0 ? firstLine : claimCellLines[column];

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.Codes;
@@ -41,6 +42,33 @@ internal sealed class ClaimElements
 
     public void Error(ElementAt at, string message, string? code = null) =>
         errors.Add(new ClaimElementError(at.Path, message, at.Line, SourceLine, code));
+
+    /// <summary>
+    /// The claim's result: unreadable, under its id when that could be read, when any error was collected; else the
+    /// claim made of <paramref name="parts"/>, <paramref name="diagnoses"/> and <paramref name="lines"/>.
+    /// </summary>
+    public ClaimReadResult Result(int ordinal, int sourceLine, in ClaimParts parts, ImmutableArray<IcdCode> diagnoses, ImmutableArray<ServiceLine> lines)
+    {
+        if (errors.Count > 0)
+        {
+            return Unreadable(ordinal, sourceLine, parts.ClaimIdUnreadable ? null : parts.ClaimId);
+        }
+
+        var claim = new Claim
+        {
+            ClaimId = parts.ClaimId ?? string.Empty,
+            Setting = parts.Setting,
+            Patient = new Patient { BirthDate = parts.BirthDate, Sex = parts.Sex },
+            BillingNpi = parts.BillingNpi,
+            RenderingNpi = parts.RenderingNpi,
+            PlaceOfService = parts.PlaceOfService,
+            FrequencyCode = parts.FrequencyCode,
+            DischargeDate = parts.DischargeDate,
+            Diagnoses = diagnoses,
+            Lines = lines,
+        };
+        return new ClaimReadResult(ordinal, sourceLine, claim.ClaimId, claim, ImmutableArray<ClaimElementError>.Empty);
+    }
 
     /// <summary>The result of a claim that could not be read, under its id or, when that is unknown, its placeholder.</summary>
     public ClaimReadResult Unreadable(int ordinal, int? sourceLine, string? claimId)
@@ -208,7 +236,12 @@ internal sealed class ClaimElements
             return ClaimSetting.Inpatient;
         }
 
-        Error(at, $"'{Echo(trimmed)}' is not a claim setting: expected professional, outpatientHospital or inpatient.");
+        if (trimmed.Equals("otherInstitutional", StringComparison.OrdinalIgnoreCase))
+        {
+            return ClaimSetting.OtherInstitutional;
+        }
+
+        Error(at, $"'{Echo(trimmed)}' is not a claim setting: expected professional, outpatientHospital, inpatient or otherInstitutional.");
         return ClaimSetting.Professional;
     }
 
@@ -252,34 +285,12 @@ internal sealed class ClaimElements
     }
 
     /// <summary>Checks a line's units against what an 837 quantity carries (SV1-04, SV2-05); the amount is not echoed.</summary>
-    public decimal Units(decimal value, ElementAt at)
-    {
-        if (value > ClaimLimits.MaxUnits || value < -ClaimLimits.MaxUnits)
-        {
-            Error(at, "The units are beyond 99,999,999.999, the most an 837 carries (SV1-04, SV2-05).");
-        }
-        else if (value.Scale > ClaimLimits.MaxUnitsDecimals && decimal.Round(value, ClaimLimits.MaxUnitsDecimals) != value)
-        {
-            Error(at, string.Create(CultureInfo.InvariantCulture, $"The units have more than {ClaimLimits.MaxUnitsDecimals} decimal places; an 837 carries at most {ClaimLimits.MaxUnitsDecimals}."));
-        }
-
-        return value;
-    }
+    public decimal Units(decimal value, ElementAt at) =>
+        Amount(value, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals, at, "The units are beyond ±99,999,999.999, the most an 837 carries (SV1-04, SV2-05).", "The units have");
 
     /// <summary>Checks a line's charge against what an 837 amount carries (SV1-02, SV2-03); the amount is not echoed.</summary>
-    public decimal Charge(decimal value, ElementAt at)
-    {
-        if (value > ClaimLimits.MaxCharge || value < -ClaimLimits.MaxCharge)
-        {
-            Error(at, "The charge is beyond 99,999,999.99 (either sign), the most an 837 carries (SV1-02, SV2-03).");
-        }
-        else if (value.Scale > ClaimLimits.MaxChargeDecimals && decimal.Round(value, ClaimLimits.MaxChargeDecimals) != value)
-        {
-            Error(at, string.Create(CultureInfo.InvariantCulture, $"The charge has more than {ClaimLimits.MaxChargeDecimals} decimal places; an 837 carries at most {ClaimLimits.MaxChargeDecimals}."));
-        }
-
-        return value;
-    }
+    public decimal Charge(decimal value, ElementAt at) =>
+        Amount(value, ClaimLimits.MaxCharge, ClaimLimits.MaxChargeDecimals, at, "The charge is beyond ±99,999,999.99, the most an 837 carries (SV1-02, SV2-03).", "The charge has");
 
     public int? Pointer(ReadOnlySpan<char> text, ElementAt at)
     {
@@ -309,8 +320,23 @@ internal sealed class ClaimElements
     /// <summary>Reports a string value whose bytes are not UTF-8 text, or that escapes half a surrogate pair.</summary>
     public void NotText(ElementAt at, bool badEscape) =>
         Error(at, badEscape
-            ? "The text holds a \\u escape of a lone surrogate (half of a pair, \\uD800 to \\uDFFF), which is no character."
+            ? "The text holds an escaped lone surrogate (a \\uD800 to \\uDFFF escape without its pair), which is not a character."
             : "The text is not valid UTF-8.");
+
+    private decimal Amount(decimal value, decimal max, int decimals, ElementAt at, string beyond, string subject)
+    {
+        if (value > max || value < -max)
+        {
+            Error(at, beyond);
+        }
+        else if (value.Scale > decimals && decimal.Round(value, decimals) != value)
+        {
+            // Trailing zeros are not digits an 837 needs: 2.500 has one decimal.
+            Error(at, string.Create(CultureInfo.InvariantCulture, $"{subject} more than {decimals} decimal places; an 837 carries at most {decimals}."));
+        }
+
+        return value;
+    }
 
     private void CodeError(ElementAt at, ReadOnlySpan<char> text, Func<string, string> problem)
     {
@@ -355,4 +381,19 @@ internal sealed class ClaimElements
 
         return value;
     }
+}
+
+/// <summary>The claim-level elements a reader has read so far, before the claim is built.</summary>
+internal struct ClaimParts
+{
+    public string? ClaimId;
+    public bool ClaimIdUnreadable;
+    public ClaimSetting Setting;
+    public DateOnly? BirthDate;
+    public Sex Sex;
+    public Npi? BillingNpi;
+    public Npi? RenderingNpi;
+    public PlaceOfServiceCode? PlaceOfService;
+    public string? FrequencyCode;
+    public DateOnly? DischargeDate;
 }

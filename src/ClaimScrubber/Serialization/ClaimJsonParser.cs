@@ -108,16 +108,7 @@ internal sealed class ClaimJsonParser
         }
 
         var seen = ClaimMember.None;
-        string? claimId = null;
-        var idUnreadable = false;
-        var setting = ClaimSetting.Professional;
-        DateOnly? birthDate = null;
-        var sex = Sex.Unknown;
-        Npi? billing = null;
-        Npi? rendering = null;
-        PlaceOfServiceCode? pos = null;
-        string? frequency = null;
-        DateOnly? discharge = null;
+        var parts = default(ClaimParts);
         diagnoses.Clear();
         lines.Clear();
         while (Next(ref reader) == JsonTokenType.PropertyName)
@@ -133,10 +124,7 @@ internal sealed class ClaimJsonParser
             if ((seen & member) != 0)
             {
                 Duplicate(ref reader, ElementAt.Claim(ClaimPath(member)));
-                if (member == ClaimMember.ClaimId)
-                {
-                    idUnreadable = true;
-                }
+                parts.ClaimIdUnreadable |= member == ClaimMember.ClaimId;
 
                 continue;
             }
@@ -147,38 +135,38 @@ internal sealed class ClaimJsonParser
                 case ClaimMember.ClaimId:
                     var at = ElementAt.Claim("claimId");
                     var kind = Text(ref reader, at);
-                    claimId = kind == TextKind.Text ? e.ClaimId(Decoded, at, out idUnreadable) : null;
-                    idUnreadable |= kind == TextKind.Error;
+                    parts.ClaimId = kind == TextKind.Text ? e.ClaimId(Decoded, at, out parts.ClaimIdUnreadable) : null;
+                    parts.ClaimIdUnreadable |= kind == TextKind.Error;
                     break;
                 case ClaimMember.Setting:
                     at = ElementAt.Claim("setting");
-                    setting = Text(ref reader, at) == TextKind.Text ? e.Setting(Decoded, at) : ClaimSetting.Professional;
+                    parts.Setting = Text(ref reader, at) == TextKind.Text ? e.Setting(Decoded, at) : ClaimSetting.Professional;
                     break;
                 case ClaimMember.Patient:
                     if (Expect(ref reader, JsonTokenType.StartObject, ElementAt.Claim("patient")))
                     {
-                        ReadPatient(ref reader, ref seen, ref birthDate, ref sex);
+                        ReadPatient(ref reader, ref seen, ref parts);
                     }
 
                     break;
                 case ClaimMember.BillingNpi:
                     at = ElementAt.Claim("billingNpi");
-                    billing = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                    parts.BillingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
                     break;
                 case ClaimMember.RenderingNpi:
                     at = ElementAt.Claim("renderingNpi");
-                    rendering = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                    parts.RenderingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
                     break;
                 case ClaimMember.PlaceOfService:
                     at = ElementAt.Claim("placeOfService");
-                    pos = Text(ref reader, at) == TextKind.Text ? e.PlaceOfService(Decoded, at) : null;
+                    parts.PlaceOfService = Text(ref reader, at) == TextKind.Text ? e.PlaceOfService(Decoded, at) : null;
                     break;
                 case ClaimMember.FrequencyCode:
-                    frequency = Text(ref reader, ElementAt.Claim("frequencyCode")) == TextKind.Text ? Kept(Decoded) : null;
+                    parts.FrequencyCode = Text(ref reader, ElementAt.Claim("frequencyCode")) == TextKind.Text ? Kept(Decoded) : null;
                     break;
                 case ClaimMember.DischargeDate:
                     at = ElementAt.Claim("dischargeDate");
-                    discharge = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                    parts.DischargeDate = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
                     break;
                 case ClaimMember.Diagnoses:
                     if (Expect(ref reader, JsonTokenType.StartArray, ElementAt.Claim("diagnoses")))
@@ -197,36 +185,40 @@ internal sealed class ClaimJsonParser
             }
         }
 
-        if (e.Count > 0)
-        {
-            return e.Unreadable(ordinal, sourceLine, idUnreadable ? null : claimId);
-        }
-
-        var claim = new Claim
-        {
-            ClaimId = claimId ?? string.Empty,
-            Setting = setting,
-            Patient = new Patient { BirthDate = birthDate, Sex = sex },
-            BillingNpi = billing,
-            RenderingNpi = rendering,
-            PlaceOfService = pos,
-            FrequencyCode = frequency,
-            DischargeDate = discharge,
-            Diagnoses = diagnoses.ToImmutable(),
-            Lines = lines.ToImmutable(),
-        };
-        return new ClaimReadResult(ordinal, sourceLine, claim.ClaimId, claim, ImmutableArray<ClaimElementError>.Empty);
+        return e.Result(ordinal, sourceLine, parts, diagnoses.ToImmutable(), lines.ToImmutable());
     }
 
-    /// <summary>Words a reader exception without the reader's own zero-based, value-relative location.</summary>
+    /// <summary>
+    /// Words a reader exception without the reader's own zero-based, value-relative location, and without the input it
+    /// quotes beyond the offending token: the reader quotes a bad literal with the rest of its line, patient data included.
+    /// </summary>
     public static string SyntaxProblem(JsonException ex)
     {
         var message = ex.Message;
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        return "The JSON is not well formed: " + (cut >= 0 ? message[..cut] : message);
+        if (cut >= 0)
+        {
+            message = message[..cut];
+        }
+
+        var quoted = message.StartsWith('\'') ? message.IndexOf("' is ", 1, StringComparison.Ordinal) : -1;
+        if (quoted > 0)
+        {
+            var token = message.AsSpan(1, quoted - 1);
+            var end = token.IndexOfAny(TokenEnds);
+            var kept = token[..Math.Min(end < 0 ? token.Length : Math.Max(end, 1), MaxQuotedToken)];
+            message = string.Concat("'", kept, kept.Length < token.Length ? "…" : string.Empty, message.AsSpan(quoted));
+        }
+
+        return "The JSON is not well formed: " + message;
     }
 
-    private void ReadPatient(ref Utf8JsonReader reader, ref ClaimMember seen, ref DateOnly? birthDate, ref Sex sex)
+    // The most of a malformed token a syntax message quotes: a literal or number, never the values after it.
+    private const int MaxQuotedToken = 12;
+
+    private static readonly SearchValues<char> TokenEnds = SearchValues.Create(",:]}\" \t\r\n");
+
+    private void ReadPatient(ref Utf8JsonReader reader, ref ClaimMember seen, ref ClaimParts parts)
     {
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -248,11 +240,11 @@ internal sealed class ClaimJsonParser
             seen |= member;
             if (member == ClaimMember.BirthDate)
             {
-                birthDate = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                parts.BirthDate = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
             }
             else
             {
-                sex = Text(ref reader, at) == TextKind.Text ? e.SexOf(Decoded, at) : Sex.Unknown;
+                parts.Sex = Text(ref reader, at) == TextKind.Text ? e.SexOf(Decoded, at) : Sex.Unknown;
             }
         }
     }
@@ -638,7 +630,7 @@ internal sealed class ClaimJsonParser
 
     private void Duplicate(ref Utf8JsonReader reader, ElementAt at)
     {
-        e.Error(at, "The member is given more than once; give each element once, since it is not clear which value is meant.");
+        e.Error(at, "The member appears more than once; give each element once, as it is not clear which value is meant.");
         Skip(ref reader);
     }
 

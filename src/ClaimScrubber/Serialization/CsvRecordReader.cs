@@ -15,8 +15,8 @@ internal sealed class CsvRecordReader
 
     private readonly TextReader text;
     private readonly string? inputName;
-    private readonly char[] buffer = new char[64 * 1024];
-    private readonly char[] record = new char[4 * 1024];
+    private readonly char[] buffer = new char[16 * 1024];
+    private readonly char[] record = new char[1024];
     private readonly List<string> cells = [];
     private char[] recordChars;
     private int length;

@@ -137,7 +137,7 @@ public class ClaimJsonReaderTests
         result.Claim.Should().BeNull();
         result.ClaimId.Should().Be("BAD-1");
         Errors(result).Should().Equal(
-            ("setting", "'dental' is not a claim setting: expected professional, outpatientHospital or inpatient."),
+            ("setting", "'dental' is not a claim setting: expected professional, outpatientHospital, inpatient or otherInstitutional."),
             ("patient.birthDate", "The date is not a calendar date in the form yyyy-MM-dd."),
             ("patient.sex", "The sex is not F, M or U."),
             ("billingNpi", "'12345' is not an NPI: expected ten digits."),
