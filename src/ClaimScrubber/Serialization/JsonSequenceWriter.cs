@@ -4,8 +4,8 @@ using System.Text.Json;
 namespace ClaimScrubber.Serialization;
 
 /// <summary>
-/// Frames objects one at a time as a JSON array or as NDJSON, writing them into one buffer that goes to the stream in
-/// blocks of about 64 KB, so that memory stays flat and the stream sees few large writes.
+/// Frames objects one at a time as a JSON array or as NDJSON, writing them into one reused buffer: an NDJSON line goes
+/// to the stream as soon as it is complete, an array in blocks of about 64 KB, so that memory stays flat.
 /// </summary>
 /// <remarks>Call <see cref="Begin"/>, write one object with the writer it returns, then <see cref="End"/>.</remarks>
 internal sealed class JsonSequenceWriter : IDisposable
@@ -47,7 +47,10 @@ internal sealed class JsonSequenceWriter : IDisposable
         return writer;
     }
 
-    /// <summary>Ends the object written since <see cref="Begin"/>: an NDJSON line ends here.</summary>
+    /// <summary>
+    /// Ends the object written since <see cref="Begin"/>. An NDJSON line goes to the stream at once, whole, so that a
+    /// reader of the stream sees each result as it is written; an array goes in blocks of about 64 KB.
+    /// </summary>
     public void End()
     {
         if (format == JsonOutputFormat.Ndjson)
@@ -56,6 +59,8 @@ internal sealed class JsonSequenceWriter : IDisposable
             writer.Flush();
             buffer.Write("\n"u8);
             writer.Reset(buffer);
+            FlushToStream();
+            return;
         }
 
         if (buffer.WrittenCount + writer.BytesPending > FlushThreshold)

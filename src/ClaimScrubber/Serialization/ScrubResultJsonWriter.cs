@@ -9,8 +9,9 @@ namespace ClaimScrubber.Serialization;
 /// for claim-level findings; <c>source</c> is the deciding table release's text or <see langword="null"/>.
 /// </summary>
 /// <remarks>
-/// Results are written straight to UTF-8 as they come, compact unless indentation is asked for; the output reaches the
-/// stream in blocks of about 64 KB. <see cref="Dispose"/> closes the array and flushes. Not thread-safe.
+/// Results are written straight to UTF-8 as they come, compact unless indentation is asked for; an NDJSON line reaches
+/// the stream as soon as it is written, an array in blocks of about 64 KB. <see cref="Dispose"/> closes the array and
+/// flushes. Not thread-safe.
 /// </remarks>
 public sealed class ScrubResultJsonWriter : IDisposable
 {
