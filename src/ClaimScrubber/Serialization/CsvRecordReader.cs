@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ClaimScrubber.Serialization;
 
 /// <summary>
@@ -12,6 +14,9 @@ internal sealed class CsvRecordReader
 {
     /// <summary>The longest record kept, in characters; no row of a claim comes near it.</summary>
     public const int MaxRecordLength = 1024 * 1024;
+
+    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\r\n\"");
+    private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\r\n");
 
     private readonly TextReader text;
     private readonly string? inputName;
@@ -93,7 +98,7 @@ internal sealed class CsvRecordReader
             if (c == ',')
             {
                 Take();
-                Append(',');
+                Append(",");
                 cellStart = length;
                 continue;
             }
@@ -105,20 +110,27 @@ internal sealed class CsvRecordReader
 
     private void ReadUnquoted()
     {
-        while (true)
+        while (position < filled || Refill())
         {
-            var c = Peek();
-            if (c is < 0 or ',' or '\r' or '\n')
+            // Runs of plain characters are copied at once; only the characters that end or break a cell are looked at.
+            var window = buffer.AsSpan(position, filled - position);
+            var stop = window.IndexOfAny(UnquotedStops);
+            var run = stop < 0 ? window : window[..stop];
+            Append(run);
+            position += run.Length;
+            if (stop < 0)
+            {
+                continue;
+            }
+
+            if (window[stop] != '"')
             {
                 return;
             }
 
-            if (c == '"')
-            {
-                BadQuoting = true;
-            }
-
-            Append((char)Take());
+            BadQuoting = true;
+            Append("\"");
+            position++;
         }
     }
 
@@ -127,47 +139,54 @@ internal sealed class CsvRecordReader
         var openedOn = line;
         while (true)
         {
-            var c = Take();
-            switch (c)
+            if (position == filled && !Refill())
             {
-                case < 0:
-                    if (line > openedOn)
-                    {
-                        throw new ClaimReadException(inputName, openedOn, null,
-                            "A quoted cell opened on this line is never closed, so the rows after it cannot be told apart; close the quote or remove it.");
-                    }
+                if (line > openedOn)
+                {
+                    throw new ClaimReadException(inputName, openedOn, null,
+                        "A quoted cell opened on this line is never closed, so the rows after it cannot be told apart; close the quote or remove it.");
+                }
 
-                    // The last line of the input: only this record is damaged.
-                    BadQuoting = true;
-                    return;
-                case '"':
-                    if (Peek() != '"')
-                    {
-                        return;
-                    }
-
-                    Take();
-                    Append('"');
-                    break;
-                case '\r':
-                    if (Peek() == '\n')
-                    {
-                        Take();
-                        Append('\r');
-                        c = '\n';
-                    }
-
-                    line++;
-                    Append((char)c);
-                    break;
-                case '\n':
-                    line++;
-                    Append('\n');
-                    break;
-                default:
-                    Append((char)c);
-                    break;
+                // The last line of the input: only this record is damaged.
+                BadQuoting = true;
+                return;
             }
+
+            var window = buffer.AsSpan(position, filled - position);
+            var stop = window.IndexOfAny(QuotedStops);
+            var run = stop < 0 ? window : window[..stop];
+            Append(run);
+            position += run.Length;
+            if (stop < 0)
+            {
+                continue;
+            }
+
+            var c = Take();
+            if (c != '"')
+            {
+                // A line break inside the cell: CR LF, LF or CR alone each count one line.
+                if (c == '\r' && Peek() == '\n')
+                {
+                    Take();
+                    Append("\r\n");
+                }
+                else
+                {
+                    Append(c == '\r' ? "\r" : "\n");
+                }
+
+                line++;
+                continue;
+            }
+
+            if (Peek() != '"')
+            {
+                return;
+            }
+
+            Take();
+            Append("\"");
         }
     }
 
@@ -203,26 +222,27 @@ internal sealed class CsvRecordReader
         }
     }
 
-    /// <summary>Keeps a character of the record, until the record grows past <see cref="MaxRecordLength"/>.</summary>
-    private void Append(char c)
+    /// <summary>Keeps characters of the record, until the record grows past <see cref="MaxRecordLength"/>.</summary>
+    private void Append(ReadOnlySpan<char> chars)
     {
-        if (TooLong)
+        if (TooLong || chars.IsEmpty)
         {
             return;
         }
 
-        if (length == MaxRecordLength)
+        if (length + chars.Length > MaxRecordLength)
         {
             TooLong = true;
             return;
         }
 
-        if (length == recordChars.Length)
+        if (length + chars.Length > recordChars.Length)
         {
-            Array.Resize(ref recordChars, Math.Min(recordChars.Length * 2, MaxRecordLength));
+            Array.Resize(ref recordChars, Math.Min(Math.Max(recordChars.Length * 2, length + chars.Length), MaxRecordLength));
         }
 
-        recordChars[length++] = c;
+        chars.CopyTo(recordChars.AsSpan(length));
+        length += chars.Length;
     }
 
     private int Peek()
