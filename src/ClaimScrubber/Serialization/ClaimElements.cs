@@ -325,14 +325,12 @@ internal sealed class ClaimElements
 
     private decimal Amount(decimal value, decimal max, int decimals, ElementAt at, string beyond, string subject)
     {
-        if (value > max || value < -max)
+        // One definition of "within" for the reader and the scrubber's own check of claims built in code.
+        if (!Rules.Claims.ClaimLimitRules.IsWithin(value, max, decimals))
         {
-            Error(at, beyond);
-        }
-        else if (value.Scale > decimals && decimal.Round(value, decimals) != value)
-        {
-            // Trailing zeros are not digits an 837 needs: 2.500 has one decimal.
-            Error(at, string.Create(CultureInfo.InvariantCulture, $"{subject} more than {decimals} decimal places; an 837 carries at most {decimals}."));
+            Error(at, value > max || value < -max
+                ? beyond
+                : string.Create(CultureInfo.InvariantCulture, $"{subject} more than {decimals} decimal places; an 837 carries at most {decimals}."));
         }
 
         return value;
