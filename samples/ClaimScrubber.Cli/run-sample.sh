@@ -38,7 +38,7 @@ echo "== scrub data/claims --format ndjson / json"
 lines=$(grep -c '^{"claimId":' "$work/results.ndjson" || true)
 [ "$lines" -eq "$expected" ] || fail "ndjson has $lines results for $expected claims"
 "${cli[@]}" scrub data/claims --format json --output "$work/results.json" 2>/dev/null || fail "json scrub failed"
-results=$(grep -c '"claimId":' "$work/results.json" || true)
+results=$(grep -o '"claimId":' "$work/results.json" | wc -l)
 [ "$results" -eq "$expected" ] || fail "json has $results results for $expected claims"
 if command -v python3 >/dev/null; then
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d, list) and len(d) == int(sys.argv[2]), len(d)" \

@@ -62,7 +62,8 @@ public static class ScrubCommand
         });
 
         var linkage = new Option<bool>("--linkage") { Description = "With --format json or ndjson, add each claim's diagnosis-procedure linkage report (\"linkage\")." };
-        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder or snapshot.") { inputs, data, allowPartial, format, output, parallel, asOf, linkage };
+        var indent = new Option<bool>("--indent") { Description = "With --format json, indent the array for reading by eye (the default is compact, with no line breaks)." };
+        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder or snapshot.") { inputs, data, allowPartial, format, output, parallel, asOf, linkage, indent };
         command.SetAction(parse => context.Run(parse, (messages, cancellationToken) =>
         {
             var asOfText = parse.GetValue(asOf);
@@ -74,7 +75,8 @@ public static class ScrubCommand
                 parse.GetValue(parallel),
                 asOfText is null ? null : DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 parse.GetValue(linkage),
-                parse.GetValue(allowPartial));
+                parse.GetValue(allowPartial),
+                parse.GetValue(indent));
             return Run(settings, parse.InvocationConfiguration.Output, messages, cancellationToken);
         }));
         return command;
@@ -198,7 +200,7 @@ public static class ScrubCommand
         }
 
         var format = settings.Format == "ndjson" ? JsonOutputFormat.Ndjson : JsonOutputFormat.Array;
-        return new JsonSink(target!.Stream, format, partial) { ExplainLinkage = settings.Linkage ? scrubber.ExplainLinkage : null };
+        return new JsonSink(target!.Stream, format, partial, settings.Indent && format == JsonOutputFormat.Array) { ExplainLinkage = settings.Linkage ? scrubber.ExplainLinkage : null };
     }
 
     /// <summary>Turns the arguments into files: a folder means each claim file in it, in ordinal name order.</summary>
@@ -295,4 +297,4 @@ public static class ScrubCommand
 }
 
 /// <summary>The parsed scrub command line.</summary>
-public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false, bool AllowPartialData = false);
+public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false, bool AllowPartialData = false, bool Indent = false);
