@@ -91,8 +91,9 @@ internal static class ContractJson
             }
 
             w.WriteEndArray();
-            w.WriteString(Message, f.Message);
-            w.WriteString(FixHint, f.FixHint);
+            // Straight from the parts the rule recorded: a result written and dropped never builds its text as a string.
+            f.WriteMessage(w, Message);
+            f.WriteFixHint(w, FixHint);
             w.WriteString(Carc, f.Carc);
             w.WriteString(Rarc, f.Rarc);
             sources.Write(w, Source, f.Source);

@@ -140,14 +140,14 @@ public class FindingsUnchangedTests
             foreach (var claim in claims())
             {
                 var result = claim.ClaimId == UnreadableId ? scrubber.ReportUnreadable(claim.ClaimId, UnreadableErrors) : scrubber.Scrub(claim);
+                // Written first: a finding whose text was read writes that string, one whose text was not writes its parts.
+                jsonText.WriteLine(ScrubResultJsonWriter.Serialize(result));
                 findingText.WriteLine($"# claim {claimCount} {result.ClaimId}");
                 foreach (var finding in result.Findings)
                 {
                     findingText.WriteLine(Describe(finding));
                     findingCount++;
                 }
-
-                jsonText.WriteLine(ScrubResultJsonWriter.Serialize(result));
                 claimCount++;
             }
 
