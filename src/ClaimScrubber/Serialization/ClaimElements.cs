@@ -245,7 +245,7 @@ internal sealed class ClaimElements
     private static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? text) => string.IsNullOrWhiteSpace(text);
 
     // The code types word their own format errors; asking them again keeps one wording per code type.
-    private static string ParseProblem<T>(Func<string, T> parse, string text)
+    internal static string ParseProblem<T>(Func<string, T> parse, string text)
     {
         try
         {

@@ -1,0 +1,85 @@
+using ClaimScrubber.Claims;
+using ClaimScrubber.Codes;
+
+namespace ClaimScrubber.Serialization.X12;
+
+/// <summary>
+/// What an HL level (2000A billing provider, 2000B subscriber, 2000C patient) says about every claim under it, with
+/// the errors of its segments, which every claim under it carries, and where its segments stood.
+/// </summary>
+internal class X12Context(string id)
+{
+    public string Id { get; } = id;
+
+    public List<ClaimElementError> Errors { get; } = [];
+
+    public List<X12Mark> Marks { get; } = [];
+
+    public void Mark(X12Role role, int position) => Marks.Add(new X12Mark(role, 0, 0, 0, position));
+}
+
+/// <summary>Loop 2000A/2010AA.</summary>
+internal sealed class X12BillingContext(string id) : X12Context(id)
+{
+    public Npi? Npi { get; set; }
+}
+
+/// <summary>Loop 2000B/2010BA/2010BB: the destination payer's coverage, and the patient when the subscriber is the patient.</summary>
+internal sealed class X12SubscriberContext(string id) : X12Context(id)
+{
+    private Coverage? coverage;
+    private Patient? patient;
+
+    public string? ResponsibilitySequence { get; set; }
+
+    public string? Relationship { get; set; }
+
+    public string? ClaimFilingIndicator { get; set; }
+
+    public string? MemberId { get; set; }
+
+    public string? PayerId { get; set; }
+
+    public string? PayerName { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public Sex Sex { get; set; }
+
+    /// <summary>Gets the errors of the subscriber's DMG, which count only when the subscriber is the patient.</summary>
+    public List<ClaimElementError> DemographicsErrors { get; } = [];
+
+    /// <summary>The coverage as claims without a patient loop see it, built once for all of them.</summary>
+    public Coverage Coverage() => coverage ??= CoverageWith(Relationship);
+
+    public Coverage CoverageWith(string? relationship) => new()
+    {
+        ResponsibilitySequence = ResponsibilitySequence,
+        PatientRelationship = relationship,
+        ClaimFilingIndicator = ClaimFilingIndicator,
+        MemberId = MemberId,
+        PayerId = PayerId,
+        PayerName = PayerName,
+    };
+
+    public Patient Patient() => patient ??= new Patient { BirthDate = BirthDate, Sex = Sex };
+}
+
+/// <summary>Loop 2000C/2010CA: a patient who is not the subscriber.</summary>
+internal sealed class X12PatientContext(string id, X12SubscriberContext subscriber) : X12Context(id)
+{
+    private Coverage? coverage;
+    private Patient? patient;
+
+    public X12SubscriberContext Subscriber { get; } = subscriber;
+
+    public string? Relationship { get; set; }
+
+    public DateOnly? BirthDate { get; set; }
+
+    public Sex Sex { get; set; }
+
+    public Coverage Coverage() => coverage ??= Subscriber.CoverageWith(Relationship);
+
+    public Patient Patient() => patient ??= new Patient { BirthDate = BirthDate, Sex = Sex };
+}
