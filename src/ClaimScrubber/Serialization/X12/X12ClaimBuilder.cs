@@ -104,6 +104,9 @@ internal sealed class X12ClaimBuilder
     /// <summary>Gets or sets the claim-level roles seen once already, one bit per <see cref="X12Role"/>.</summary>
     public ulong Seen { get; set; }
 
+    /// <summary>Gets or sets the lists whose limit was reported already, one bit per <see cref="X12Role"/>.</summary>
+    public ulong Overflowed { get; set; }
+
     /// <summary>Gets the number of diagnoses read so far (principal included), for the limit and element paths.</summary>
     public int DiagnosisCount => (Principal is null ? 0 : 1) + OtherDiagnoses.Count;
 
@@ -161,6 +164,7 @@ internal sealed class X12ClaimBuilder
         Errors.Clear();
         Marks.Clear();
         Seen = 0;
+        Overflowed = 0;
     }
 
     /// <summary>Starts the next service line (a reused builder).</summary>
