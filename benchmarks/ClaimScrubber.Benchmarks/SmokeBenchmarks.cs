@@ -17,6 +17,7 @@ public class SmokeBenchmarks
     private Claim[] claims = null!;
     private NaiveChecks naive = null!;
     private NaiveClaim[] naiveClaims = null!;
+    private byte[] x12 = [];
 
     [GlobalSetup]
     public void Setup()
@@ -29,7 +30,11 @@ public class SmokeBenchmarks
         naive = NaiveChecks.Build(index);
         naiveClaims = NaiveChecks.ToNaive(claims);
         naive.AssertSameFindings(claims, NaiveChecks.LibraryEquivalent(index));
+        x12 = X12ReadBenchmarks.Files(index, "837I", 200).X12;
     }
+
+    [Benchmark]
+    public int ReadX12Sample() => Serialization.X12.X12ClaimReader.Read(new MemoryStream(x12, writable: false)).Count(r => r.IsReadable);
 
     [Benchmark]
     public int NaiveSample()

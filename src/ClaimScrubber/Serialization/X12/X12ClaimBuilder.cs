@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using ClaimScrubber.Claims;
 using ClaimScrubber.Codes;
 
@@ -193,28 +194,30 @@ internal sealed class X12ClaimBuilder
     public Claim Build(X12Form form, Npi? billingNpi, Patient patient, Coverage coverage)
     {
         var setting = form == X12Form.Professional ? ClaimSetting.Professional : TypeOfBill?.Setting ?? ClaimSetting.OtherInstitutional;
-        var diagnoses = ImmutableArray.CreateBuilder<IcdCode>(DiagnosisCount);
+        var diagnoses = ImmutableArray<IcdCode>.Empty;
         var presentOnAdmission = ImmutableArray<PresentOnAdmission>.Empty;
         if (Principal is { } principal)
         {
-            diagnoses.Add(principal);
-            diagnoses.AddRange(OtherDiagnoses);
+            var codes = new IcdCode[DiagnosisCount];
+            codes[0] = principal;
+            OtherDiagnoses.CopyTo(codes, 1);
+            diagnoses = ImmutableCollectionsMarshal.AsImmutableArray(codes);
             presentOnAdmission = Trimmed(PrincipalPresentOnAdmission, OtherPresentOnAdmission);
         }
 
-        var lines = ImmutableArray.CreateBuilder<ServiceLine>(Lines.Count);
-        foreach (var line in Lines)
+        var lines = new ServiceLine[Lines.Count];
+        for (var i = 0; i < lines.Length; i++)
         {
-            lines.Add(line.Build());
+            lines[i] = Lines[i].Build();
         }
 
         var procedures = ImmutableArray<PcsProcedure>.Empty;
         if (PrincipalProcedure is { } principalProcedure)
         {
-            var builder = ImmutableArray.CreateBuilder<PcsProcedure>(OtherProcedures.Count + 1);
-            builder.Add(principalProcedure);
-            builder.AddRange(OtherProcedures);
-            procedures = builder.MoveToImmutable();
+            var all = new PcsProcedure[OtherProcedures.Count + 1];
+            all[0] = principalProcedure;
+            OtherProcedures.CopyTo(all, 1);
+            procedures = ImmutableCollectionsMarshal.AsImmutableArray(all);
         }
 
         return new Claim
@@ -227,12 +230,12 @@ internal sealed class X12ClaimBuilder
             PlaceOfService = PlaceOfService,
             FrequencyCode = FrequencyCode,
             DischargeDate = form == X12Form.Professional ? DischargeDate : setting == ClaimSetting.Inpatient ? StatementThrough : null,
-            Diagnoses = diagnoses.MoveToImmutable(),
-            Lines = lines.MoveToImmutable(),
+            Diagnoses = diagnoses,
+            Lines = ImmutableCollectionsMarshal.AsImmutableArray(lines),
             PresentOnAdmission = presentOnAdmission,
             AdmittingDiagnosis = AdmittingDiagnosis,
-            ReasonForVisitDiagnoses = [.. ReasonForVisit],
-            ExternalCauseDiagnoses = [.. ExternalCauses],
+            ReasonForVisitDiagnoses = Immutable(ReasonForVisit),
+            ExternalCauseDiagnoses = Immutable(ExternalCauses),
             ExternalCausePresentOnAdmission = Trimmed(null, ExternalCausePresentOnAdmission),
             PcsProcedures = procedures,
             TypeOfBill = TypeOfBill,
@@ -243,10 +246,10 @@ internal sealed class X12ClaimBuilder
             DischargeStatus = DischargeStatus,
             StatementFrom = StatementFrom,
             StatementThrough = StatementThrough,
-            ConditionCodes = [.. ConditionCodes],
-            OccurrenceCodes = [.. OccurrenceCodes],
-            OccurrenceSpanCodes = [.. OccurrenceSpanCodes],
-            ValueCodes = [.. ValueCodes],
+            ConditionCodes = Immutable(ConditionCodes),
+            OccurrenceCodes = Immutable(OccurrenceCodes),
+            OccurrenceSpanCodes = Immutable(OccurrenceSpanCodes),
+            ValueCodes = Immutable(ValueCodes),
             AttendingNpi = AttendingNpi,
             OperatingNpi = OperatingNpi,
             ReferringNpi = ReferringNpi,
@@ -260,6 +263,10 @@ internal sealed class X12ClaimBuilder
             OtherCoverages = OtherCoverages.Count == 0 ? [] : [.. OtherCoverages.Select(o => o.Build())],
         };
     }
+
+    /// <summary>The list's items in one exact-size array, or the shared empty array: one allocation per list, none for an empty one.</summary>
+    internal static ImmutableArray<T> Immutable<T>(List<T> items) =>
+        items.Count == 0 ? ImmutableArray<T>.Empty : ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray());
 
     /// <summary>
     /// The indicators in claim order without the trailing unreported ones, empty when none is reported: a file cannot
@@ -278,18 +285,15 @@ internal sealed class X12ClaimBuilder
             return [];
         }
 
-        var builder = ImmutableArray.CreateBuilder<PresentOnAdmission>(count + (first is null ? 0 : 1));
+        var offset = first is null ? 0 : 1;
+        var indicators = new PresentOnAdmission[count + offset];
         if (first is { } f)
         {
-            builder.Add(f);
+            indicators[0] = f;
         }
 
-        for (var i = 0; i < count; i++)
-        {
-            builder.Add(rest[i]);
-        }
-
-        return builder.MoveToImmutable();
+        rest.CopyTo(0, indicators, offset, count);
+        return ImmutableCollectionsMarshal.AsImmutableArray(indicators);
     }
 }
 
@@ -370,13 +374,13 @@ internal sealed class X12LineBuilder
     public ServiceLine Build() => new()
     {
         ProcedureCode = ProcedureCode,
-        Modifiers = Modifiers.Count == 0 ? [] : [.. Modifiers],
+        Modifiers = X12ClaimBuilder.Immutable(Modifiers),
         Units = AnesthesiaMinutes is null ? Units ?? 1m : 1m,
         Charge = Charge ?? 0m,
         ServiceDate = ServiceDate,
         ServiceDateTo = ServiceDateTo,
         PlaceOfService = PlaceOfService,
-        DiagnosisPointers = DiagnosisPointers.Count == 0 ? [] : [.. DiagnosisPointers],
+        DiagnosisPointers = X12ClaimBuilder.Immutable(DiagnosisPointers),
         RenderingNpi = RenderingNpi,
         RevenueCode = RevenueCode,
         Drug = HasDrug && Ndc is { } ndc ? new DrugIdentification { Ndc = ndc, Quantity = DrugQuantity, Unit = DrugUnit } : null,

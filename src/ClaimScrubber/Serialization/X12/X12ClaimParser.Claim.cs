@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Serialization.X12;
 
@@ -72,8 +71,9 @@ internal sealed partial class X12ClaimParser
             return;
         }
 
-        var code = X12Values.Component(composite, separator, 1);
-        var qualifier = X12Values.Component(composite, separator, 2);
+        var parts = new X12Components(composite, separator, stackalloc Range[4]);
+        var code = parts[1];
+        var qualifier = parts[2];
         if (!qualifier.IsEmpty && !qualifier.SequenceEqual(professional ? "B"u8 : "A"u8))
         {
             ClaimError(path, "2300 CLM-05-2", professional
@@ -93,7 +93,7 @@ internal sealed partial class X12ClaimParser
             }
         }
 
-        claim.FrequencyCode = X12Values.Text(X12Values.Component(composite, separator, 3));
+        claim.FrequencyCode = X12Values.Text(parts[3]);
     }
 
     private ClaimReadResult? EndClaim()
@@ -106,8 +106,10 @@ internal sealed partial class X12ClaimParser
         inClaim = false;
 
         var patientLoop = PatientLoop;
-        var errors = new List<ClaimElementError>();
-        var marks = new List<X12Mark>(claim.Marks.Count + 8);
+        var errors = claimErrors;
+        var marks = claimMarks;
+        errors.Clear();
+        marks.Clear();
         if (!skipClaim)
         {
             AddContext(billing, errors, marks);
@@ -224,13 +226,13 @@ internal sealed partial class X12ClaimParser
                 {
                     if ((other.Seen & 1) != 0)
                     {
-                        ClaimError(OtherPath("paidAmount"), null, "a second payer paid amount (AMT*D) for this payer.");
+                        ClaimError(ElementRef.Item("otherCoverages", claim.OtherCoverages.Count, "paidAmount"), null, "a second payer paid amount (AMT*D) for this payer.");
                         break;
                     }
 
                     other.Seen |= 1;
                     claim.Mark(X12Role.OtherPaidAmount, position, item: claim.OtherCoverages.Count);
-                    other.PaidAmount = ReadAmount(reader.Element(2), OtherPath("paidAmount"), null, X12ClaimCheck.MaxAmount, 2);
+                    other.PaidAmount = ReadAmount(reader.Element(2), ElementRef.Item("otherCoverages", claim.OtherCoverages.Count, "paidAmount"), null, X12ClaimCheck.MaxAmount, 2);
                 }
 
                 break;
@@ -239,8 +241,6 @@ internal sealed partial class X12ClaimParser
                 break;
         }
     }
-
-    private string OtherPath(string member) => string.Create(CultureInfo.InvariantCulture, $"otherCoverages[{claim.OtherCoverages.Count}].{member}");
 
     /// <summary>Reports a claim-level segment met among the service lines; true when it is where it belongs.</summary>
     private bool ClaimLevelOnly(string segment)
@@ -279,7 +279,7 @@ internal sealed partial class X12ClaimParser
         var bit = 1UL << (int)(role - X12Role.Line);
         if ((line.Seen & bit) != 0)
         {
-            ClaimError(ElementPath.Line(claim.LineCount), X12Map.LoopOf(role, form) + " " + X12Map.SegmentOf(role, form), "the segment repeats on this service line; a line carries one.");
+            ClaimError(ElementRef.Line(claim.LineCount), X12Map.LoopOf(role, form) + " " + X12Map.SegmentOf(role, form), "the segment repeats on this service line; a line carries one.");
             return false;
         }
 
@@ -306,7 +306,7 @@ internal sealed partial class X12ClaimParser
         {
             if (claim.OtherCoverages.Count == ClaimLimits.MaxOtherCoverages && other is not null)
             {
-                ClaimError(string.Create(CultureInfo.InvariantCulture, $"otherCoverages[{ClaimLimits.MaxOtherCoverages + 1}]"), "2320 SBR",
+                ClaimError(ElementRef.Item("otherCoverages", ClaimLimits.MaxOtherCoverages + 1), "2320 SBR",
                     string.Create(CultureInfo.InvariantCulture, $"the claim has more than {ClaimLimits.MaxOtherCoverages} other payers (loop 2320 repeats at most {ClaimLimits.MaxOtherCoverages} times)."));
             }
 
@@ -332,7 +332,7 @@ internal sealed partial class X12ClaimParser
             if (qualifier.SequenceEqual("472"u8) && loop != ClaimLoop.LineAdjudication && claim.CurrentLine is { } line && LineOnce(line, X12Role.LineDate))
             {
                 claim.Mark(X12Role.LineDate, position, claim.LineCount);
-                var path = ElementPath.LineMember(claim.LineCount, "serviceDate");
+                var path = ElementRef.Line(claim.LineCount, "serviceDate");
                 if (ReadDates(path, claim.LineCount, out var from, out var to, out _, allowHour: false))
                 {
                     line.ServiceDate = from;
@@ -387,7 +387,7 @@ internal sealed partial class X12ClaimParser
     }
 
     /// <summary>Reads DTP-02/03: D8 (one date), RD8 (a range) or, where allowed, DT (a date and hour). Dates are never echoed.</summary>
-    private bool ReadDates(string path, int? line, out DateOnly? from, out DateOnly? to, out int? hour, bool allowHour)
+    private bool ReadDates(ElementRef path, int? line, out DateOnly? from, out DateOnly? to, out int? hour, bool allowHour)
     {
         from = null;
         to = null;
@@ -599,25 +599,25 @@ internal sealed partial class X12ClaimParser
         switch (role)
         {
             case X12Role.LineRendering:
-                line.RenderingNpi = ReadNpi(claim.Errors, ElementPath.LineMember(n, "renderingNpi"), n, PatientLoop);
+                line.RenderingNpi = ReadNpi(claim.Errors, ElementRef.Line(n, "renderingNpi"), n, PatientLoop);
                 break;
             case X12Role.LineReferring:
-                line.ReferringNpi = ReadNpi(claim.Errors, ElementPath.LineMember(n, "referringNpi"), n, PatientLoop);
+                line.ReferringNpi = ReadNpi(claim.Errors, ElementRef.Line(n, "referringNpi"), n, PatientLoop);
                 break;
             case X12Role.LineOrdering:
-                line.OrderingNpi = ReadNpi(claim.Errors, ElementPath.LineMember(n, "orderingNpi"), n, PatientLoop);
+                line.OrderingNpi = ReadNpi(claim.Errors, ElementRef.Line(n, "orderingNpi"), n, PatientLoop);
                 break;
             case X12Role.LineSupervising:
-                line.SupervisingNpi = ReadNpi(claim.Errors, ElementPath.LineMember(n, "supervisingNpi"), n, PatientLoop);
+                line.SupervisingNpi = ReadNpi(claim.Errors, ElementRef.Line(n, "supervisingNpi"), n, PatientLoop);
                 break;
             default:
-                line.OperatingNpi = ReadNpi(claim.Errors, ElementPath.LineMember(n, "operatingNpi"), n, PatientLoop);
+                line.OperatingNpi = ReadNpi(claim.Errors, ElementRef.Line(n, "operatingNpi"), n, PatientLoop);
                 break;
         }
     }
 
     /// <summary>NM108/NM109: the NPI when NM108 is XX; another kind of identifier is not an NPI and is not kept.</summary>
-    private Npi? ReadNpi(List<ClaimElementError> sink, string path, int? line, bool patientLoop)
+    private Npi? ReadNpi(List<ClaimElementError> sink, ElementRef path, int? line, bool patientLoop)
     {
         var id = reader.Element(9);
         if (id.IsEmpty || !ElementIs(8, "XX"u8))

@@ -203,7 +203,8 @@ internal sealed partial class X12ClaimParser
         var level = reader.Element(3);
         if (level.SequenceEqual("20"u8))
         {
-            billing = new X12BillingContext(id);
+            billingContext.Reset(id);
+            billing = billingContext;
             subscriber = null;
             patient = null;
             current = billing;
@@ -214,7 +215,8 @@ internal sealed partial class X12ClaimParser
         }
         else if (level.SequenceEqual("22"u8))
         {
-            subscriber = new X12SubscriberContext(id);
+            subscriberContext.Reset(id);
+            subscriber = subscriberContext;
             patient = null;
             current = subscriber;
             if (billing is null)
@@ -228,8 +230,9 @@ internal sealed partial class X12ClaimParser
         }
         else if (level.SequenceEqual("23"u8))
         {
-            var owner = subscriber ?? new X12SubscriberContext(string.Empty);
-            patient = new X12PatientContext(id, owner);
+            patientContext.Reset(id);
+            patientContext.Subscriber = subscriber ?? new X12SubscriberContext();
+            patient = patientContext;
             current = patient;
             if (subscriber is null)
             {
@@ -243,7 +246,8 @@ internal sealed partial class X12ClaimParser
         else
         {
             // Claims under an unknown level cannot be placed; they are reported, not dropped.
-            subscriber = new X12SubscriberContext(id);
+            subscriberContext.Reset(id);
+            subscriber = subscriberContext;
             patient = null;
             current = subscriber;
             HierarchyError(subscriber, "HL-03", $"level '{X12Values.Echo(level)}' is not 20 (billing provider), 22 (subscriber) or 23 (patient).");

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Serialization.X12;
 
@@ -11,6 +10,7 @@ internal sealed partial class X12ClaimParser
     private void OnHealthCareCodes()
     {
         var separator = reader.Delimiters.Component;
+        Span<Range> ranges = stackalloc Range[9];
         for (var e = 1; e <= reader.ElementCount; e++)
         {
             var composite = reader.Element(e);
@@ -19,19 +19,20 @@ internal sealed partial class X12ClaimParser
                 continue;
             }
 
-            var qualifier = X12Values.Component(composite, separator, 1);
-            var code = X12Values.Component(composite, separator, 2);
+            var parts = new X12Components(composite, separator, ranges);
+            var qualifier = parts[1];
+            var code = parts[2];
             if (qualifier.Length > 3 && X12Values.ForeignSeparator(composite, separator) is var foreign and not 0)
             {
                 ClaimError("claim", string.Create(CultureInfo.InvariantCulture, $"2300 HI-{e:00}"), ForeignSeparatorMessage(foreign));
                 continue;
             }
 
-            OnHealthCareCode(e, composite, qualifier, code, separator);
+            OnHealthCareCode(e, parts, qualifier, code);
         }
     }
 
-    private void OnHealthCareCode(int e, ReadOnlySpan<byte> composite, ReadOnlySpan<byte> qualifier, ReadOnlySpan<byte> code, byte separator)
+    private void OnHealthCareCode(int e, scoped in X12Components parts, ReadOnlySpan<byte> qualifier, ReadOnlySpan<byte> code)
     {
         var q = qualifier.Length switch
         {
@@ -52,7 +53,7 @@ internal sealed partial class X12ClaimParser
                 if (Diagnosis(code, "diagnoses[1]", e) is { } principal)
                 {
                     claim.Principal = principal;
-                    claim.PrincipalPresentOnAdmission = ReadPresentOnAdmission(composite, separator, "presentOnAdmission[1]", e);
+                    claim.PrincipalPresentOnAdmission = ReadPresentOnAdmission(parts, "presentOnAdmission[1]", e);
                 }
 
                 return;
@@ -74,12 +75,12 @@ internal sealed partial class X12ClaimParser
                         return;
                     }
 
-                    var path = ElementPath.Diagnosis(n);
+                    var path = ElementRef.Item("diagnoses", n);
                     claim.Mark(X12Role.Diagnosis, position, item: n, element: e);
                     if (Diagnosis(code, path, e) is { } other)
                     {
                         claim.OtherDiagnoses.Add(other);
-                        claim.OtherPresentOnAdmission.Add(ReadPresentOnAdmission(composite, separator, string.Create(CultureInfo.InvariantCulture, $"presentOnAdmission[{n}]"), e));
+                        claim.OtherPresentOnAdmission.Add(ReadPresentOnAdmission(parts, ElementRef.Item("presentOnAdmission", n), e));
                     }
 
                     return;
@@ -94,19 +95,19 @@ internal sealed partial class X12ClaimParser
 
                 return;
             case 'A' << 16 | 'P' << 8 | 'R':
-                ListDiagnosis(claim.ReasonForVisit, null, X12Role.ReasonForVisit, ClaimLimits.MaxReasonForVisitDiagnoses, "reasonForVisitDiagnoses", null, composite, code, separator, e);
+                ListDiagnosis(claim.ReasonForVisit, null, X12Role.ReasonForVisit, ClaimLimits.MaxReasonForVisitDiagnoses, "reasonForVisitDiagnoses", null, parts, code, e);
                 return;
             case 'A' << 16 | 'B' << 8 | 'N':
-                ListDiagnosis(claim.ExternalCauses, claim.ExternalCausePresentOnAdmission, X12Role.ExternalCause, ClaimLimits.MaxExternalCauseDiagnoses, "externalCauseDiagnoses", "externalCausePresentOnAdmission", composite, code, separator, e);
+                ListDiagnosis(claim.ExternalCauses, claim.ExternalCausePresentOnAdmission, X12Role.ExternalCause, ClaimLimits.MaxExternalCauseDiagnoses, "externalCauseDiagnoses", "externalCausePresentOnAdmission", parts, code, e);
                 return;
             case 'B' << 16 | 'B' << 8 | 'R':
             case 'B' << 16 | 'B' << 8 | 'Q':
-                Procedure(q == ('B' << 16 | 'B' << 8 | 'R'), composite, code, separator, e);
+                Procedure(q == ('B' << 16 | 'B' << 8 | 'R'), parts, code, e);
                 return;
             case 'B' << 8 | 'G':
                 {
                     var n = claim.ConditionCodes.Count + 1;
-                    if (WithinLimit(n, ClaimLimits.MaxConditionCodes, "conditionCodes", e) && Marked(X12Role.ConditionCode, n, e) && Nubc(code, ListPath("conditionCodes", n, null), e) is { } condition)
+                    if (WithinLimit(n, ClaimLimits.MaxConditionCodes, "conditionCodes", e) && Marked(X12Role.ConditionCode, n, e) && Nubc(code, ElementRef.Item("conditionCodes", n, null), e) is { } condition)
                     {
                         claim.ConditionCodes.Add(condition);
                     }
@@ -117,9 +118,9 @@ internal sealed partial class X12ClaimParser
             case 'B' << 8 | 'H':
                 {
                     var n = claim.OccurrenceCodes.Count + 1;
-                    if (WithinLimit(n, ClaimLimits.MaxOccurrenceCodes, "occurrenceCodes", e) && Marked(X12Role.OccurrenceCode, n, e) && Nubc(code, ListPath("occurrenceCodes", n, "code"), e) is { } occurrence)
+                    if (WithinLimit(n, ClaimLimits.MaxOccurrenceCodes, "occurrenceCodes", e) && Marked(X12Role.OccurrenceCode, n, e) && Nubc(code, ElementRef.Item("occurrenceCodes", n, "code"), e) is { } occurrence)
                     {
-                        var dated = HiDate(composite, separator, ListPath("occurrenceCodes", n, "date"), e, range: false, out var date, out _);
+                        var dated = HiDate(parts, ElementRef.Item("occurrenceCodes", n, "date"), e, range: false, out var date, out _);
                         claim.OccurrenceCodes.Add(new OccurrenceCode { Code = occurrence, Date = dated ? date : null });
                     }
 
@@ -129,9 +130,9 @@ internal sealed partial class X12ClaimParser
             case 'B' << 8 | 'I':
                 {
                     var n = claim.OccurrenceSpanCodes.Count + 1;
-                    if (WithinLimit(n, ClaimLimits.MaxOccurrenceSpanCodes, "occurrenceSpanCodes", e) && Marked(X12Role.OccurrenceSpanCode, n, e) && Nubc(code, ListPath("occurrenceSpanCodes", n, "code"), e) is { } span)
+                    if (WithinLimit(n, ClaimLimits.MaxOccurrenceSpanCodes, "occurrenceSpanCodes", e) && Marked(X12Role.OccurrenceSpanCode, n, e) && Nubc(code, ElementRef.Item("occurrenceSpanCodes", n, "code"), e) is { } span)
                     {
-                        var dated = HiDate(composite, separator, ListPath("occurrenceSpanCodes", n, "from"), e, range: true, out var from, out var through);
+                        var dated = HiDate(parts, ElementRef.Item("occurrenceSpanCodes", n, "from"), e, range: true, out var from, out var through);
                         claim.OccurrenceSpanCodes.Add(new OccurrenceSpanCode { Code = span, From = dated ? from : null, Through = dated ? through : null });
                     }
 
@@ -141,13 +142,13 @@ internal sealed partial class X12ClaimParser
             case 'B' << 8 | 'E':
                 {
                     var n = claim.ValueCodes.Count + 1;
-                    if (WithinLimit(n, ClaimLimits.MaxValueCodes, "valueCodes", e) && Marked(X12Role.ValueCode, n, e) && Nubc(code, ListPath("valueCodes", n, "code"), e) is { } value)
+                    if (WithinLimit(n, ClaimLimits.MaxValueCodes, "valueCodes", e) && Marked(X12Role.ValueCode, n, e) && Nubc(code, ElementRef.Item("valueCodes", n, "code"), e) is { } value)
                     {
-                        var amount = X12Values.Component(composite, separator, 5);
+                        var amount = parts[5];
                         claim.ValueCodes.Add(new ValueCode
                         {
                             Code = value,
-                            Amount = amount.IsEmpty ? null : ReadAmount(amount, ListPath("valueCodes", n, "amount"), null, X12ClaimCheck.MaxAmount, 2, e),
+                            Amount = amount.IsEmpty ? null : ReadAmount(amount, ElementRef.Item("valueCodes", n, "amount"), null, X12ClaimCheck.MaxAmount, 2, e),
                         });
                     }
 
@@ -176,10 +177,6 @@ internal sealed partial class X12ClaimParser
                 return;
         }
     }
-
-    private static string ListPath(string list, int n, string? member) => member is null
-        ? string.Create(CultureInfo.InvariantCulture, $"{list}[{n}]")
-        : string.Create(CultureInfo.InvariantCulture, $"{list}[{n}].{member}");
 
     /// <summary>Records where list item <paramref name="n"/> of <paramref name="role"/> is, before it is read, so that its errors and findings locate alike.</summary>
     private bool Marked(X12Role role, int n, int e)
@@ -213,7 +210,7 @@ internal sealed partial class X12ClaimParser
         if ((claim.Overflowed & bit) == 0)
         {
             claim.Overflowed |= bit;
-            ClaimError(ListPath(list, n, null), null, string.Create(CultureInfo.InvariantCulture, $"the claim has more than {max} {Words(list)}; no 837 carries more."), hiElement: e);
+            ClaimError(ElementRef.Item(list, n, null), null, string.Create(CultureInfo.InvariantCulture, $"the claim has more than {max} {Words(list)}; no 837 carries more."), hiElement: e);
         }
 
         return false;
@@ -243,7 +240,7 @@ internal sealed partial class X12ClaimParser
         _ => "value codes",
     };
 
-    private void ListDiagnosis(List<IcdCode> codes, List<PresentOnAdmission>? indicators, X12Role role, int max, string list, string? indicatorList, ReadOnlySpan<byte> composite, ReadOnlySpan<byte> code, byte separator, int e)
+    private void ListDiagnosis(List<IcdCode> codes, List<PresentOnAdmission>? indicators, X12Role role, int max, string list, string? indicatorList, scoped in X12Components parts, ReadOnlySpan<byte> code, int e)
     {
         var n = codes.Count + 1;
         if (!WithinLimit(n, max, list, e))
@@ -252,16 +249,16 @@ internal sealed partial class X12ClaimParser
         }
 
         claim.Mark(role, position, item: n, element: e);
-        if (Diagnosis(code, ListPath(list, n, null), e) is not { } diagnosis)
+        if (Diagnosis(code, ElementRef.Item(list, n, null), e) is not { } diagnosis)
         {
             return;
         }
 
         codes.Add(diagnosis);
-        indicators?.Add(ReadPresentOnAdmission(composite, separator, ListPath(indicatorList!, n, null), e));
+        indicators?.Add(ReadPresentOnAdmission(parts, ElementRef.Item(indicatorList!, n, null), e));
     }
 
-    private IcdCode? Diagnosis(ReadOnlySpan<byte> code, string path, int e)
+    private IcdCode? Diagnosis(ReadOnlySpan<byte> code, ElementRef path, int e)
     {
         if (code.IsEmpty)
         {
@@ -272,7 +269,7 @@ internal sealed partial class X12ClaimParser
         return ReadCode<IcdCode>(code, IcdCode.TryParse, IcdCode.Parse, path, null, e);
     }
 
-    private NubcCode? Nubc(ReadOnlySpan<byte> code, string path, int e)
+    private NubcCode? Nubc(ReadOnlySpan<byte> code, ElementRef path, int e)
     {
         if (code.IsEmpty)
         {
@@ -283,7 +280,7 @@ internal sealed partial class X12ClaimParser
         return ReadCode<NubcCode>(code, NubcCode.TryParse, NubcCode.Parse, path, null, e);
     }
 
-    private void Procedure(bool principal, ReadOnlySpan<byte> composite, ReadOnlySpan<byte> code, byte separator, int e)
+    private void Procedure(bool principal, scoped in X12Components parts, ReadOnlySpan<byte> code, int e)
     {
         if (principal && (claim.PrincipalProcedure is not null || claim.OtherProcedures.Count > 0))
         {
@@ -306,16 +303,16 @@ internal sealed partial class X12ClaimParser
         claim.Mark(X12Role.PcsProcedure, position, item: n, element: e);
         if (code.IsEmpty)
         {
-            ClaimError(ListPath("pcsProcedures", n, "code"), null, "the procedure code is empty.", hiElement: e);
+            ClaimError(ElementRef.Item("pcsProcedures", n, "code"), null, "the procedure code is empty.", hiElement: e);
             return;
         }
 
-        if (ReadCode<PcsCode>(code, PcsCode.TryParse, PcsCode.Parse, ListPath("pcsProcedures", n, "code"), null, e) is not { } pcs)
+        if (ReadCode<PcsCode>(code, PcsCode.TryParse, PcsCode.Parse, ElementRef.Item("pcsProcedures", n, "code"), null, e) is not { } pcs)
         {
             return;
         }
 
-        var dated = HiDate(composite, separator, ListPath("pcsProcedures", n, "date"), e, range: false, out var date, out _);
+        var dated = HiDate(parts, ElementRef.Item("pcsProcedures", n, "date"), e, range: false, out var date, out _);
         var procedure = new PcsProcedure { Code = pcs, Date = dated ? date : null };
         if (principal)
         {
@@ -332,12 +329,12 @@ internal sealed partial class X12ClaimParser
         var (path, modern) = qualifier switch
         {
             'B' << 8 | 'K' => ("diagnoses[1]", "ABK"),
-            'B' << 8 | 'F' => (ElementPath.Diagnosis(claim.DiagnosisCount + 1), "ABF"),
+            'B' << 8 | 'F' => (ElementRef.Item("diagnoses", claim.DiagnosisCount + 1), "ABF"),
             'B' << 8 | 'J' => ("admittingDiagnosis", "ABJ"),
-            'P' << 8 | 'R' => (ListPath("reasonForVisitDiagnoses", claim.ReasonForVisit.Count + 1, null), "APR"),
-            'B' << 8 | 'N' => (ListPath("externalCauseDiagnoses", claim.ExternalCauses.Count + 1, null), "ABN"),
+            'P' << 8 | 'R' => (ElementRef.Item("reasonForVisitDiagnoses", claim.ReasonForVisit.Count + 1, null), "APR"),
+            'B' << 8 | 'N' => (ElementRef.Item("externalCauseDiagnoses", claim.ExternalCauses.Count + 1, null), "ABN"),
             'B' << 8 | 'R' => ("pcsProcedures[1].code", "BBR"),
-            _ => (ListPath("pcsProcedures", claim.OtherProcedures.Count + 2, "code"), "BBQ"),
+            _ => (ElementRef.Item("pcsProcedures", claim.OtherProcedures.Count + 2, "code"), "BBQ"),
         };
         var old = modern[1..];
         var kind = modern is "BBR" or "BBQ" ? "ICD-9-CM procedure" : "ICD-9-CM diagnosis";
@@ -345,9 +342,9 @@ internal sealed partial class X12ClaimParser
             $"qualifier {old} marks an {kind} code, the wrong code set for claims of services from 2015-10-01 on: report the ICD-10 code with qualifier {modern}.");
     }
 
-    private PresentOnAdmission ReadPresentOnAdmission(ReadOnlySpan<byte> composite, byte separator, string path, int e)
+    private PresentOnAdmission ReadPresentOnAdmission(scoped in X12Components parts, ElementRef path, int e)
     {
-        var value = X12Values.Component(composite, separator, 9);
+        var value = parts[9];
         if (value.IsEmpty)
         {
             return PresentOnAdmission.NotReported;
@@ -377,12 +374,12 @@ internal sealed partial class X12ClaimParser
     }
 
     /// <summary>HI-xx-3/4: a D8 date or an RD8 range, as the code list asks.</summary>
-    private bool HiDate(ReadOnlySpan<byte> composite, byte separator, string path, int e, bool range, out DateOnly from, out DateOnly to)
+    private bool HiDate(scoped in X12Components parts, ElementRef path, int e, bool range, out DateOnly from, out DateOnly to)
     {
         from = default;
         to = default;
-        var format = X12Values.Component(composite, separator, 3);
-        var value = X12Values.Component(composite, separator, 4);
+        var format = parts[3];
+        var value = parts[4];
         if (value.IsEmpty)
         {
             return false;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Serialization.X12;
 
@@ -16,7 +15,7 @@ internal sealed partial class X12ClaimParser
         {
             if (n == ClaimLimits.MaxServiceLines + 1)
             {
-                ClaimError(ElementPath.Line(n), null, string.Create(CultureInfo.InvariantCulture, $"the claim has more than {ClaimLimits.MaxServiceLines} service lines; no 837 carries more."), n);
+                ClaimError(ElementRef.Line(n), null, string.Create(CultureInfo.InvariantCulture, $"the claim has more than {ClaimLimits.MaxServiceLines} service lines; no 837 carries more."), n);
             }
 
             return;
@@ -43,7 +42,7 @@ internal sealed partial class X12ClaimParser
         var professional = form == X12Form.Professional;
         if ((tag == Sv1) != professional)
         {
-            ClaimError(ElementPath.Line(n), "2400 " + (tag == Sv1 ? "SV1" : "SV2"), professional
+            ClaimError(ElementRef.Line(n), "2400 " + (tag == Sv1 ? "SV1" : "SV2"), professional
                 ? "SV2 is the institutional service line; this transaction set is an 837P, whose lines are SV1."
                 : "SV1 is the professional service line; this transaction set is an 837I, whose lines are SV2.", n);
             return;
@@ -60,7 +59,7 @@ internal sealed partial class X12ClaimParser
         if (professional)
         {
             ReadProcedure(line, reader.Element(1), n, "SV1-01");
-            line.Charge = ReadAmount(reader.Element(2), ElementPath.LineMember(n, "charge"), n, ClaimLimits.MaxCharge, ClaimLimits.MaxChargeDecimals);
+            line.Charge = ReadAmount(reader.Element(2), ElementRef.Line(n, "charge"), n, ClaimLimits.MaxCharge, ClaimLimits.MaxChargeDecimals);
             var basis = reader.Element(3);
             var quantity = reader.Element(4);
             if (basis.SequenceEqual("MJ"u8))
@@ -73,7 +72,7 @@ internal sealed partial class X12ClaimParser
                     }
                     else
                     {
-                        ClaimError(ElementPath.LineMember(n, "anesthesiaMinutes"), null, "anesthesia time (unit basis MJ) is not a whole number of minutes.", n);
+                        ClaimError(ElementRef.Line(n, "anesthesiaMinutes"), null, "anesthesia time (unit basis MJ) is not a whole number of minutes.", n);
                     }
                 }
             }
@@ -81,16 +80,16 @@ internal sealed partial class X12ClaimParser
             {
                 if (!basis.IsEmpty && !basis.SequenceEqual("UN"u8))
                 {
-                    ClaimError(ElementPath.LineMember(n, "units"), "2400 SV1-03", $"unit basis '{X12Values.Echo(basis)}' is not UN (units) or MJ (anesthesia minutes).", n);
+                    ClaimError(ElementRef.Line(n, "units"), "2400 SV1-03", $"unit basis '{X12Values.Echo(basis)}' is not UN (units) or MJ (anesthesia minutes).", n);
                 }
 
-                line.Units = ReadAmount(quantity, ElementPath.LineMember(n, "units"), n, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals);
+                line.Units = ReadAmount(quantity, ElementRef.Line(n, "units"), n, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals);
             }
 
             var place = reader.Element(5);
             if (!place.IsEmpty)
             {
-                line.PlaceOfService = ReadCode<PlaceOfServiceCode>(place, PlaceOfServiceCode.TryParse, PlaceOfServiceCode.Parse, ElementPath.LineMember(n, "placeOfService"), n);
+                line.PlaceOfService = ReadCode<PlaceOfServiceCode>(place, PlaceOfServiceCode.TryParse, PlaceOfServiceCode.Parse, ElementRef.Line(n, "placeOfService"), n);
             }
 
             ReadPointers(line, reader.Element(7), n);
@@ -99,14 +98,14 @@ internal sealed partial class X12ClaimParser
         {
             line.RevenueCode = Text(1);
             ReadProcedure(line, reader.Element(2), n, "SV2-02");
-            line.Charge = ReadAmount(reader.Element(3), ElementPath.LineMember(n, "charge"), n, ClaimLimits.MaxCharge, ClaimLimits.MaxChargeDecimals);
+            line.Charge = ReadAmount(reader.Element(3), ElementRef.Line(n, "charge"), n, ClaimLimits.MaxCharge, ClaimLimits.MaxChargeDecimals);
             var basis = reader.Element(4);
             if (!basis.IsEmpty && !basis.SequenceEqual("UN"u8) && !basis.SequenceEqual("DA"u8))
             {
-                ClaimError(ElementPath.LineMember(n, "units"), "2400 SV2-04", $"unit basis '{X12Values.Echo(basis)}' is not UN (units) or DA (days).", n);
+                ClaimError(ElementRef.Line(n, "units"), "2400 SV2-04", $"unit basis '{X12Values.Echo(basis)}' is not UN (units) or DA (days).", n);
             }
 
-            line.Units = ReadAmount(reader.Element(5), ElementPath.LineMember(n, "units"), n, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals);
+            line.Units = ReadAmount(reader.Element(5), ElementRef.Line(n, "units"), n, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals);
         }
     }
 
@@ -119,21 +118,22 @@ internal sealed partial class X12ClaimParser
         }
 
         var separator = reader.Delimiters.Component;
-        var path = ElementPath.LineMember(n, "procedureCode");
+        var path = ElementRef.Line(n, "procedureCode");
         if (X12Values.ForeignSeparator(composite, separator) is var foreign and not 0)
         {
             ClaimError(path, "2400 " + element, ForeignSeparatorMessage(foreign), n);
             return;
         }
 
-        var qualifier = X12Values.Component(composite, separator, 1);
+        var parts = new X12Components(composite, separator, stackalloc Range[8]);
+        var qualifier = parts[1];
         if (!qualifier.SequenceEqual("HC"u8))
         {
             ClaimError(path, "2400 " + element + "-1", $"qualifier '{X12Values.Echo(qualifier)}' is not HC: only HCPCS/CPT procedure codes are read.", n);
             return;
         }
 
-        var code = X12Values.Component(composite, separator, 2);
+        var code = parts[2];
         if (!code.IsEmpty)
         {
             line.ProcedureCode = ReadCode<ProcedureCode>(code, ProcedureCode.TryParse, ProcedureCode.Parse, path, n);
@@ -142,7 +142,7 @@ internal sealed partial class X12ClaimParser
         var blank = 0;
         for (var m = 1; m <= ClaimLimits.MaxModifiersPerLine; m++)
         {
-            var modifier = X12Values.Component(composite, separator, m + 2);
+            var modifier = parts[m + 2];
             if (modifier.IsEmpty)
             {
                 blank = blank == 0 ? m : blank;
@@ -152,11 +152,11 @@ internal sealed partial class X12ClaimParser
             if (blank != 0)
             {
                 // A gap would shift every modifier after it.
-                ClaimError(ElementPath.LineModifier(n, blank), null, "the modifier is empty, and a modifier follows it.", n);
+                ClaimError(ElementRef.Line(n, "modifiers", blank), null, "the modifier is empty, and a modifier follows it.", n);
                 return;
             }
 
-            if (ReadCode<ModifierCode>(modifier, ModifierCode.TryParse, ModifierCode.Parse, ElementPath.LineModifier(n, m), n) is { } code2)
+            if (ReadCode<ModifierCode>(modifier, ModifierCode.TryParse, ModifierCode.Parse, ElementRef.Line(n, "modifiers", m), n) is { } code2)
             {
                 line.Modifiers.Add(code2);
             }
@@ -174,20 +174,23 @@ internal sealed partial class X12ClaimParser
         var count = X12Values.ComponentCount(composite, separator);
         if (count > ClaimElements.MaxLineListEntries)
         {
-            ClaimError(ElementPath.LinePointer(n, ClaimElements.MaxLineListEntries + 1), null, string.Create(CultureInfo.InvariantCulture, $"the line has {count} diagnosis pointers; more than {ClaimElements.MaxLineListEntries} cannot be a claim's."), n);
+            ClaimError(ElementRef.Line(n, "diagnosisPointers", ClaimElements.MaxLineListEntries + 1), null, string.Create(CultureInfo.InvariantCulture, $"the line has {count} diagnosis pointers; more than {ClaimElements.MaxLineListEntries} cannot be a claim's."), n);
             return;
         }
 
+        var rest = composite;
         for (var p = 1; p <= count; p++)
         {
-            var pointer = X12Values.Component(composite, separator, p);
+            var cut = rest.IndexOf(separator);
+            var pointer = cut < 0 ? rest : rest[..cut];
+            rest = cut < 0 ? default : rest[(cut + 1)..];
             if (X12Values.TryInt(pointer, out var value))
             {
                 line.DiagnosisPointers.Add(value);
             }
             else
             {
-                ClaimError(ElementPath.LinePointer(n, p), null, pointer.IsEmpty ? "the diagnosis pointer is empty." : "the diagnosis pointer is not a whole number.", n);
+                ClaimError(ElementRef.Line(n, "diagnosisPointers", p), null, pointer.IsEmpty ? "the diagnosis pointer is empty." : "the diagnosis pointer is not a whole number.", n);
             }
         }
     }
@@ -212,7 +215,7 @@ internal sealed partial class X12ClaimParser
 
         loop = ClaimLoop.LineDrug;
         claim.Mark(X12Role.Drug, position, n);
-        var path = ElementPath.LineMember(n, "drug.ndc");
+        var path = ElementRef.Line(n, "drug.ndc");
         if (!ElementIs(2, "N4"u8))
         {
             ClaimError(path, "2410 LIN-02", $"qualifier '{X12Values.Echo(reader.Element(2))}' is not N4 (an NDC in the 5-4-2 form).", n);
@@ -242,7 +245,7 @@ internal sealed partial class X12ClaimParser
         var quantity = reader.Element(4);
         if (!quantity.IsEmpty)
         {
-            line.DrugQuantity = ReadAmount(quantity, ElementPath.LineMember(n, "drug.quantity"), n, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals);
+            line.DrugQuantity = ReadAmount(quantity, ElementRef.Line(n, "drug.quantity"), n, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals);
         }
 
         var unit = X12Values.Component(reader.Element(5), reader.Delimiters.Component, 1);
@@ -262,7 +265,7 @@ internal sealed partial class X12ClaimParser
         };
         if (parsed is null)
         {
-            ClaimError(ElementPath.LineMember(n, "drug.unit"), null, $"'{X12Values.Echo(unit)}' is not a drug unit: expected F2, GR, ME, ML or UN.", n);
+            ClaimError(ElementRef.Line(n, "drug.unit"), null, $"'{X12Values.Echo(unit)}' is not a drug unit: expected F2, GR, ME, ML or UN.", n);
         }
 
         line.DrugUnit = parsed;

@@ -43,6 +43,11 @@ internal sealed partial class X12ClaimParser
     private readonly Action<X12EnvelopeError>? onEnvelopeError;
     private readonly List<X12EnvelopeError> envelopeErrors = [];
     private readonly X12ClaimBuilder claim = new();
+    private readonly X12BillingContext billingContext = new();
+    private readonly X12SubscriberContext subscriberContext = new();
+    private readonly X12PatientContext patientContext = new();
+    private readonly List<ClaimElementError> claimErrors = [];
+    private readonly List<X12Mark> claimMarks = [];
 
     private bool inInterchange;
     private bool inGroup;
@@ -266,7 +271,7 @@ internal sealed partial class X12ClaimParser
 
     // ---- Values and errors ----------------------------------------------------------------------------------
 
-    private T? ReadCode<T>(ReadOnlySpan<byte> bytes, X12Values.SpanParser<T> tryParse, Func<string, T> parse, string path, int? line, int hiElement = 0)
+    private T? ReadCode<T>(ReadOnlySpan<byte> bytes, X12Values.SpanParser<T> tryParse, Func<string, T> parse, ElementRef path, int? line, int hiElement = 0)
         where T : struct
     {
         if (X12Values.TryCode(bytes, tryParse, out var value))
@@ -280,20 +285,21 @@ internal sealed partial class X12ClaimParser
     }
 
     /// <summary>An amount or quantity (X12 R); its value is never echoed.</summary>
-    private decimal? ReadAmount(ReadOnlySpan<byte> bytes, string path, int? line, decimal max, int maxDecimals, int hiElement = 0)
+    private decimal? ReadAmount(ReadOnlySpan<byte> bytes, ElementRef path, int? line, decimal max, int maxDecimals, int hiElement = 0)
     {
         if (bytes.IsEmpty)
         {
             return null;
         }
 
-        if (!X12Values.TryDecimal(bytes, out var value, out var scale))
+        if (!X12Values.TryDecimal(bytes, out var value, out var scale, out var digits))
         {
             ClaimError(path, null, "the value is not a number (digits with an optional minus sign and decimal point).", line, hiElement: hiElement);
             return null;
         }
 
-        if (Math.Abs(value) > max || scale > maxDecimals)
+        // Below 10^7 every limit holds; only a long number needs the decimal comparison.
+        if (scale > maxDecimals || (digits - scale >= 8 && Math.Abs(value) > max))
         {
             ClaimError(path, null, string.Create(CultureInfo.InvariantCulture, $"the value is out of range: at most {max:#,0.##########} with {maxDecimals} decimals."), line, hiElement: hiElement);
             return null;
@@ -309,7 +315,7 @@ internal sealed partial class X12ClaimParser
     /// Records an error of the current claim at an element path: located at <paramref name="where"/> when given (a
     /// segment or element without a claim path of its own), else through <see cref="X12Map"/> from the path.
     /// </summary>
-    private void ClaimError(string path, string? where, string message, int? line = null, string? code = null, int hiElement = 0, bool? patientLoop = null)
+    private void ClaimError(ElementRef path, string? where, string message, int? line = null, string? code = null, int hiElement = 0, bool? patientLoop = null)
     {
         if (where is null)
         {
@@ -317,7 +323,7 @@ internal sealed partial class X12ClaimParser
             return;
         }
 
-        claim.Errors.Add(new ClaimElementError(path, Located(where, message), line, reader.Line, code));
+        claim.Errors.Add(new ClaimElementError(path.ToString(), Located(where, message), line, reader.Line, code));
     }
 
     private string SegmentName() => Encoding.ASCII.GetString(reader.Id.Length <= 3 ? reader.Id : reader.Id[..3]);
@@ -338,10 +344,11 @@ internal sealed partial class X12ClaimParser
         }
     }
 
-    private void Error(List<ClaimElementError> sink, string path, int? line, string message, string? code = null, int hiElement = 0, bool patientLoop = false)
+    private void Error(List<ClaimElementError> sink, ElementRef path, int? line, string message, string? code = null, int hiElement = 0, bool patientLoop = false)
     {
-        var where = X12Map.Resolve(path, form, patientLoop) is { } target ? X12Map.Describe(target, form, hiElement) : SegmentName();
-        sink.Add(new ClaimElementError(path, Located(where, message), line, reader.Line, code));
+        var text = path.ToString();
+        var where = X12Map.Resolve(text, form, patientLoop) is { } target ? X12Map.Describe(target, form, hiElement) : SegmentName();
+        sink.Add(new ClaimElementError(text, Located(where, message), line, reader.Line, code));
     }
 
     private string Located(string where, string message) => string.Create(CultureInfo.InvariantCulture, $"{where} (segment {position}): {message}");

@@ -28,6 +28,12 @@ internal sealed class X12SegmentReader
     private readonly string? inputName;
     private readonly int[] starts = new int[MaxElements + 1];
     private readonly int[] ends = new int[MaxElements + 1];
+
+    // What each byte is to the segment scan: 0 data, or one of the kinds below; set from each ISA.
+    private const byte ElementKind = 1;
+    private const byte TerminatorKind = 2;
+    private const byte LineFeedKind = 3;
+    private readonly byte[] delimiterKinds = new byte[256];
     private byte[] buffer = new byte[1 << 16];
     private int start;
     private int end;
@@ -96,6 +102,7 @@ internal sealed class X12SegmentReader
         if (Available(4) >= 4 && IsIsaAt(start))
         {
             ReadInterchangeHeader();
+            Split();
         }
         else if (Delimiters.Element == 0)
         {
@@ -103,10 +110,9 @@ internal sealed class X12SegmentReader
         }
         else
         {
-            FindTerminator();
+            Scan();
         }
 
-        Split();
         return true;
     }
 
@@ -181,42 +187,94 @@ internal sealed class X12SegmentReader
         return true;
     }
 
-    private void FindTerminator()
+    /// <summary>
+    /// Finds the segment's element separators and its terminator in one pass over its bytes, counting line feeds inside
+    /// the segment so that file lines stay right. A byte-by-byte loop over a table beats a vectorized search here:
+    /// elements are a few bytes long, shorter than a search's set-up.
+    /// </summary>
+    private void Scan()
     {
-        var terminator = Delimiters.Segment;
-        var searched = 0;
+        var kinds = delimiterKinds;
+        var count = 0;
+        var at = start;
+        starts[0] = start;
+        segmentStart = start;
+        TooManyElements = false;
         while (true)
         {
-            var found = buffer.AsSpan(start + searched, end - start - searched).IndexOf(terminator);
-            if (found >= 0)
+            var data = buffer.AsSpan(0, end);
+            for (; at < data.Length; at++)
             {
-                segmentStart = start;
-                segmentEnd = start + searched + found;
-                if (segmentEnd - segmentStart > MaxSegmentLength)
+                switch (kinds[data[at]])
                 {
-                    throw TooLong();
-                }
+                    case 0:
+                        continue;
+                    case ElementKind:
+                        if (count < MaxElements)
+                        {
+                            ends[count] = at;
+                            starts[++count] = at + 1;
+                        }
+                        else
+                        {
+                            TooManyElements = true;
+                        }
 
-                Consume(segmentEnd + 1);
-                return;
+                        continue;
+                    case TerminatorKind:
+                        if (at - segmentStart > MaxSegmentLength)
+                        {
+                            throw TooLong();
+                        }
+
+                        Close(count, at);
+                        start = at + 1;
+                        if (Delimiters.Segment == (byte)'\n')
+                        {
+                            nextLine++;
+                        }
+
+                        return;
+                    default:
+                        // A line feed inside an element.
+                        nextLine++;
+                        continue;
+                }
             }
 
-            searched = end - start;
-            if (searched > MaxSegmentLength)
+            if (end - segmentStart > MaxSegmentLength)
             {
                 throw TooLong();
             }
 
-            if (eof || !Fill())
+            // Fill moves the unread bytes to the front of the buffer, even when it then finds the input at its end.
+            var before = start;
+            var more = !eof && Fill();
+            var shift = before - start;
+            at -= shift;
+            segmentStart -= shift;
+            for (var i = 0; i <= count; i++)
+            {
+                starts[i] -= shift;
+                ends[i] -= shift;
+            }
+
+            if (!more)
             {
                 // The input ends inside a segment: hand it over so that the parser can say so.
-                segmentStart = start;
-                segmentEnd = end;
+                Close(count, end);
                 Unterminated = true;
-                Consume(end);
+                start = end;
                 return;
             }
         }
+    }
+
+    private void Close(int count, int segmentStop)
+    {
+        ends[count] = segmentStop;
+        segmentEnd = segmentStop;
+        ElementCount = count;
     }
 
     private ClaimReadException TooLong() => Fault(string.Create(CultureInfo.InvariantCulture,
@@ -278,6 +336,10 @@ internal sealed class X12SegmentReader
         }
 
         Delimiters = new X12Delimiters(element, component, repetition, terminator);
+        Array.Clear(delimiterKinds);
+        delimiterKinds['\n'] = LineFeedKind;
+        delimiterKinds[element] = ElementKind;
+        delimiterKinds[terminator] = TerminatorKind;
         IsInterchangeHeader = true;
         segmentStart = start;
         segmentEnd = at + 1;

@@ -65,10 +65,14 @@ internal static class X12Values
     }
 
     /// <summary>An X12 R number: an optional minus sign, digits and an optional decimal point, at most 18 digits.</summary>
-    public static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value, out int scale)
+    public static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value, out int scale) => TryDecimal(text, out value, out scale, out _);
+
+    /// <summary>An X12 R number, with the count of its digits (leading zeros included).</summary>
+    public static bool TryDecimal(ReadOnlySpan<byte> text, out decimal value, out int scale, out int digits)
     {
         value = 0;
         scale = 0;
+        digits = 0;
         var negative = !text.IsEmpty && text[0] == (byte)'-';
         if (negative)
         {
@@ -76,7 +80,6 @@ internal static class X12Values
         }
 
         ulong mantissa = 0;
-        var digits = 0;
         var point = false;
         foreach (var b in text)
         {
@@ -151,16 +154,27 @@ internal static class X12Values
             return null;
         }
 
-        // Short identifiers and codes repeat claim after claim; the common one-character ones are not allocated.
-        if (bytes.Length == 1 && bytes[0] < 0x80)
+        // Short codes repeat claim after claim (SBR01, SBR02, SBR09, CL1, revenue codes): the common ones are allocated once.
+        switch (bytes.Length)
         {
-            return OneCharacter[bytes[0]];
+            case 1 when bytes[0] < 0x80:
+                return OneCharacter[bytes[0]];
+            case 2 when Base36(bytes[0]) is var a and >= 0 && Base36(bytes[1]) is var b and >= 0:
+                return TwoCharacters[(a * 36) + b] ??= Encoding.ASCII.GetString(bytes);
+            case 4 when (uint)(bytes[0] - '0') <= 9 && (uint)(bytes[1] - '0') <= 9 && (uint)(bytes[2] - '0') <= 9 && (uint)(bytes[3] - '0') <= 9:
+                return FourDigits[((bytes[0] - '0') * 1000) + ((bytes[1] - '0') * 100) + ((bytes[2] - '0') * 10) + (bytes[3] - '0')] ??= Encoding.ASCII.GetString(bytes);
+            default:
+                return Encoding.UTF8.GetString(bytes);
         }
-
-        return Encoding.UTF8.GetString(bytes);
     }
 
     private static readonly string[] OneCharacter = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
+
+    // Filled as codes are met; a race only builds an equal string twice.
+    private static readonly string?[] TwoCharacters = new string?[36 * 36];
+    private static readonly string?[] FourDigits = new string?[10_000];
+
+    private static int Base36(byte b) => (uint)(b - '0') <= 9 ? b - '0' : (uint)(b - 'A') <= 'Z' - 'A' ? b - 'A' + 10 : -1;
 
     /// <summary>Element text for a message: codes only (never dates or amounts), cut at <see cref="ClaimLimits.MaxEchoedValueLength"/>.</summary>
     public static string Echo(ReadOnlySpan<byte> bytes)

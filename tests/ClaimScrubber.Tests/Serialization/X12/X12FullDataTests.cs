@@ -63,40 +63,5 @@ public class X12FullDataTests(ITestOutputHelper output)
     private static List<string> Describe(ScrubResult result) =>
         [.. result.Findings.Select(f => $"{f.RuleId}|{f.Severity}|{f.Line}|{f.Element}|{string.Join(',', f.Codes)}|{f.Message}|{f.Source}")];
 
-    /// <summary>A generated claim as an 837I carries it: its type of bill, and no place of service or pointers (institutional lines have none).</summary>
-    private static Claim AsInstitutional(Claim claim, string typeOfBill)
-    {
-        var bill = TypeOfBill.Parse(typeOfBill);
-        var dates = claim.Lines.Where(l => l.ServiceDate is not null).Select(l => l.ServiceDate!.Value).ToList();
-        DateOnly? from = dates.Count == 0 ? null : dates.Min();
-        DateOnly? through = dates.Count == 0 ? null : dates.Max();
-        return new Claim
-        {
-            ClaimId = claim.ClaimId,
-            Setting = bill.Setting,
-            TypeOfBill = bill,
-            Patient = claim.Patient,
-            BillingNpi = claim.BillingNpi,
-            RenderingNpi = claim.RenderingNpi,
-            FrequencyCode = claim.FrequencyCode,
-            StatementFrom = from,
-            StatementThrough = through,
-            DischargeDate = bill.Setting == ClaimSetting.Inpatient ? through : null,
-            Diagnoses = claim.Diagnoses,
-            Lines =
-            [
-                .. claim.Lines.Select(l => new ServiceLine
-                {
-                    RevenueCode = "0510",
-                    ProcedureCode = l.ProcedureCode,
-                    Modifiers = l.Modifiers,
-                    Units = l.Units,
-                    Charge = l.Charge,
-                    ServiceDate = l.ServiceDate,
-                    ServiceDateTo = l.ServiceDateTo,
-                    RenderingNpi = l.RenderingNpi,
-                }),
-            ],
-        };
-    }
+    private static Claim AsInstitutional(Claim claim, string typeOfBill) => InstitutionalShape.Apply(claim, TypeOfBill.Parse(typeOfBill));
 }
