@@ -374,13 +374,13 @@ internal sealed class X12LineBuilder
     public ServiceLine Build() => new()
     {
         ProcedureCode = ProcedureCode,
-        Modifiers = X12ClaimBuilder.Immutable(Modifiers),
+        Modifiers = X12SharedLists.ModifiersOf(Modifiers),
         Units = AnesthesiaMinutes is null ? Units ?? 1m : 1m,
         Charge = Charge ?? 0m,
         ServiceDate = ServiceDate,
         ServiceDateTo = ServiceDateTo,
         PlaceOfService = PlaceOfService,
-        DiagnosisPointers = X12ClaimBuilder.Immutable(DiagnosisPointers),
+        DiagnosisPointers = X12SharedLists.PointersOf(DiagnosisPointers),
         RenderingNpi = RenderingNpi,
         RevenueCode = RevenueCode,
         Drug = HasDrug && Ndc is { } ndc ? new DrugIdentification { Ndc = ndc, Quantity = DrugQuantity, Unit = DrugUnit } : null,

@@ -523,8 +523,8 @@ internal sealed partial class X12ClaimParser
             {
                 other.Seen |= 4;
                 claim.Mark(X12Role.OtherPayer, position, item: item);
-                other.PayerName = Text(3);
-                other.PayerId = Text(9);
+                other.PayerName = X12Values.Text(reader.Element(3), ref lastPayerName);
+                other.PayerId = X12Values.Text(reader.Element(9), ref lastPayerId);
             }
 
             return;

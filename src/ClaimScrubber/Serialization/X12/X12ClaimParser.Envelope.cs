@@ -299,8 +299,8 @@ internal sealed partial class X12ClaimParser
                 break;
             case Nm1 when ElementIs(1, "PR"u8):
                 s.Mark(X12Role.Payer, position);
-                s.PayerName = Text(3);
-                s.PayerId = Text(9);
+                s.PayerName = X12Values.Text(reader.Element(3), ref lastPayerName);
+                s.PayerId = X12Values.Text(reader.Element(9), ref lastPayerId);
                 break;
             case Dmg:
                 s.Mark(X12Role.SubscriberDemographics, position);

@@ -48,6 +48,8 @@ internal sealed partial class X12ClaimParser
     private readonly X12PatientContext patientContext = new();
     private readonly List<ClaimElementError> claimErrors = [];
     private readonly List<X12Mark> claimMarks = [];
+    private string? lastPayerName;
+    private string? lastPayerId;
 
     private bool inInterchange;
     private bool inGroup;

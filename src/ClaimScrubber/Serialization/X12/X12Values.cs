@@ -168,6 +168,20 @@ internal static class X12Values
         }
     }
 
+    /// <summary>Element text, reusing <paramref name="last"/> when the bytes spell it again (a payer's name and id repeat claim after claim).</summary>
+    public static string? Text(ReadOnlySpan<byte> bytes, ref string? last)
+    {
+        var trimmed = bytes.Trim((byte)' ');
+        if (last is not null && trimmed.Length == last.Length && System.Text.Ascii.Equals(trimmed, last))
+        {
+            return last;
+        }
+
+        var text = Text(trimmed);
+        last = text ?? last;
+        return text;
+    }
+
     private static readonly string[] OneCharacter = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
     // Filled as codes are met; a race only builds an equal string twice.
