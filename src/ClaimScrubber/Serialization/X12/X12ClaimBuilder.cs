@@ -393,8 +393,8 @@ internal sealed class X12LineBuilder
     };
 }
 
-/// <summary>One other payer (loops 2320, 2330A, 2330B) as it is read.</summary>
-internal sealed class X12OtherCoverageBuilder
+/// <summary>One payer's coverage as it is read: the destination payer's (2000B, 2010BA, 2010BB) or another's (2320, 2330A, 2330B).</summary>
+internal class X12CoverageBuilder
 {
     public string? ResponsibilitySequence { get; set; }
 
@@ -410,16 +410,28 @@ internal sealed class X12OtherCoverageBuilder
 
     public decimal? PaidAmount { get; set; }
 
-    public ulong Seen { get; set; }
-
-    public Coverage Build() => new()
+    public Coverage Build(string? relationship) => new()
     {
         ResponsibilitySequence = ResponsibilitySequence,
-        PatientRelationship = Relationship,
+        PatientRelationship = relationship,
         ClaimFilingIndicator = ClaimFilingIndicator,
         MemberId = MemberId,
         PayerId = PayerId,
         PayerName = PayerName,
         PaidAmount = PaidAmount,
     };
+
+    public void Clear()
+    {
+        ResponsibilitySequence = Relationship = ClaimFilingIndicator = MemberId = PayerId = PayerName = null;
+        PaidAmount = null;
+    }
+}
+
+/// <summary>Another payer (loops 2320, 2330A, 2330B), with the segments met once already.</summary>
+internal sealed class X12OtherCoverageBuilder : X12CoverageBuilder
+{
+    public ulong Seen { get; set; }
+
+    public Coverage Build() => Build(Relationship);
 }

@@ -47,7 +47,7 @@ internal sealed partial class X12ClaimParser
                 : "the claim has no subscriber level (HL-03 22) before it.");
         }
 
-        if (subscriber is not null && patient is not null && subscriber.Relationship == "18")
+        if (subscriber is not null && patient is not null && subscriber.Payer.Relationship == "18")
         {
             ClaimError("coverage.patientRelationship", null, "SBR-02 says the subscriber is the patient (18), but the claim is in a patient level (2000C).", patientLoop: false);
         }

@@ -289,18 +289,18 @@ internal sealed partial class X12ClaimParser
         {
             case Sbr:
                 s.Mark(X12Role.Subscriber, position);
-                s.ResponsibilitySequence = Text(1);
-                s.Relationship = Text(2);
-                s.ClaimFilingIndicator = Text(9);
+                s.Payer.ResponsibilitySequence = Text(1);
+                s.Payer.Relationship = Text(2);
+                s.Payer.ClaimFilingIndicator = Text(9);
                 break;
             case Nm1 when ElementIs(1, "IL"u8):
                 s.Mark(X12Role.SubscriberName, position);
-                s.MemberId = Text(9);
+                s.Payer.MemberId = Text(9);
                 break;
             case Nm1 when ElementIs(1, "PR"u8):
                 s.Mark(X12Role.Payer, position);
-                s.PayerName = X12Values.Text(reader.Element(3), ref lastPayerName);
-                s.PayerId = X12Values.Text(reader.Element(9), ref lastPayerId);
+                s.Payer.PayerName = X12Values.Text(reader.Element(3), ref lastPayerName);
+                s.Payer.PayerId = X12Values.Text(reader.Element(9), ref lastPayerId);
                 break;
             case Dmg:
                 s.Mark(X12Role.SubscriberDemographics, position);

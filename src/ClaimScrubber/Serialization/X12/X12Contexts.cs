@@ -45,17 +45,8 @@ internal sealed class X12SubscriberContext : X12Context
     private Coverage? coverage;
     private Patient? patient;
 
-    public string? ResponsibilitySequence { get; set; }
-
-    public string? Relationship { get; set; }
-
-    public string? ClaimFilingIndicator { get; set; }
-
-    public string? MemberId { get; set; }
-
-    public string? PayerId { get; set; }
-
-    public string? PayerName { get; set; }
+    /// <summary>Gets the coverage's elements as read from SBR, NM1*IL and NM1*PR.</summary>
+    public X12CoverageBuilder Payer { get; } = new();
 
     public DateOnly? BirthDate { get; set; }
 
@@ -65,17 +56,7 @@ internal sealed class X12SubscriberContext : X12Context
     public List<ClaimElementError> DemographicsErrors { get; } = [];
 
     /// <summary>The coverage as claims without a patient loop see it, built once for all of them.</summary>
-    public Coverage Coverage() => coverage ??= CoverageWith(Relationship);
-
-    public Coverage CoverageWith(string? relationship) => new()
-    {
-        ResponsibilitySequence = ResponsibilitySequence,
-        PatientRelationship = relationship,
-        ClaimFilingIndicator = ClaimFilingIndicator,
-        MemberId = MemberId,
-        PayerId = PayerId,
-        PayerName = PayerName,
-    };
+    public Coverage Coverage() => coverage ??= Payer.Build(Payer.Relationship);
 
     public Patient Patient() => patient ??= new Patient { BirthDate = BirthDate, Sex = Sex };
 
@@ -84,7 +65,7 @@ internal sealed class X12SubscriberContext : X12Context
         base.Reset(id);
         coverage = null;
         patient = null;
-        ResponsibilitySequence = Relationship = ClaimFilingIndicator = MemberId = PayerId = PayerName = null;
+        Payer.Clear();
         BirthDate = null;
         Sex = Sex.Unknown;
         DemographicsErrors.Clear();
@@ -105,7 +86,7 @@ internal sealed class X12PatientContext : X12Context
 
     public Sex Sex { get; set; }
 
-    public Coverage Coverage() => coverage ??= Subscriber.CoverageWith(Relationship);
+    public Coverage Coverage() => coverage ??= Subscriber.Payer.Build(Relationship);
 
     public Patient Patient() => patient ??= new Patient { BirthDate = BirthDate, Sex = Sex };
 
