@@ -7,8 +7,9 @@ public static class Program
     /// <summary>
     /// Runs the benchmarks chosen by <paramref name="args"/>; fails when any benchmark failed, so CI's smoke run means
     /// something. <c>--memory</c> instead prints the managed heap the full index keeps, whole and per table family;
-    /// <c>--profile</c> times each check alone and <c>--soak</c> scrubs for a sampling profiler (see the README);
-    /// <c>--x12-throughput</c> reads 837 files for MB/s by wall and CPU time.
+    /// <c>--profile</c> times each check alone, <c>--stages</c> what reading, scrubbing and writing cost the harness,
+    /// <c>--soak</c> scrubs for a sampling profiler (see the README), and <c>--x12-throughput</c> reads 837 files for MB/s
+    /// by wall and CPU time.
     /// </summary>
     public static int Main(string[] args)
     {
@@ -26,6 +27,11 @@ public static class Program
         if (args is ["--x12-throughput", ..])
         {
             return X12Throughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+        }
+
+        if (args is ["--stages", ..])
+        {
+            return HarnessStages.Print(args.Length > 1 ? args[1] : "json");
         }
 
         if (args is ["--profile", ..])

@@ -17,6 +17,8 @@ public class SmokeBenchmarks
     private Claim[] claims = null!;
     private NaiveChecks naive = null!;
     private NaiveClaim[] naiveClaims = null!;
+    private readonly Lazy<(string Folder, string Snapshot, string Json, string Ndjson, string One)> harnessFiles = new(() => HarnessFiles.Make(BenchmarkData.Sample, 1_000));
+    private Claim largeClaim = null!;
     private byte[] x12 = [];
 
     [GlobalSetup]
@@ -25,6 +27,7 @@ public class SmokeBenchmarks
         var index = BenchmarkData.Sample;
         scrubber = Scrubber.Create(index, BenchmarkData.Options);
         claims = BenchmarkData.Workload(index, "typical", 1_000);
+        largeClaim = LargeClaims.Build(index, ClaimLimits.MaxServiceLines, oneDay: true);
 
         // The baseline's plumbing: the naive checks must agree with the library on the sample too.
         naive = NaiveChecks.Build(index);
@@ -63,6 +66,30 @@ public class SmokeBenchmarks
         return findings;
     }
 
+    /// <summary>The plumbing of <see cref="ClaimSizeBenchmarks"/>: its largest, worst-shaped claim.</summary>
+    [Benchmark]
+    public int ScrubLargestClaimSample() => scrubber.Scrub(largeClaim).Findings.Length;
+
     [Benchmark]
     public CodeSetIndex LoadSample() => BenchmarkData.Load(BenchmarkData.SampleFolder);
+
+    [Benchmark]
+    public int PipelineSample()
+    {
+        var findings = 0;
+        foreach (var result in new ScrubPipeline(scrubber, ScrubPipelineOptions.Default with { MaxDegreeOfParallelism = 2 }).ScrubClaims(claims))
+        {
+            findings += result.Findings.Length;
+        }
+
+        return findings;
+    }
+
+    /// <summary>The harness benchmarks' plumbing (snapshot, generated files, the harness process) on the sample data.</summary>
+    [Benchmark]
+    public int HarnessSample()
+    {
+        var files = harnessFiles.Value;
+        return HarnessFiles.Run("scrub", files.Json, "--data", files.Snapshot, "--format", "json", "--output", Path.Combine(files.Folder, "results.json"), "--parallel", "2", "--quiet");
+    }
 }

@@ -1,266 +1,117 @@
 using System.Collections.Immutable;
 using ClaimScrubber.Claims;
+using ClaimScrubber.CodeSets;
 using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Tests.Support;
 
 /// <summary>
-/// Random claims with every element of the claim model, professional or institutional, in the forms an 837 carries
-/// (the X12 writer's <c>Check</c> accepts them): for round-trip properties over every format.
+/// Arbitrary valid claims for fuzzing the scrubber: any setting; 0 to 999 lines (mostly few); any dates of the calendar
+/// (mostly recent, often at the calendar's ends, spans forwards and backwards); codes, modifiers and places of service
+/// drawn from the loaded tables with a few unknown ones; pointers, units and charges anywhere within
+/// <see cref="ClaimLimits"/>.
 /// </summary>
-public static class RandomClaims
+/// <remarks>Birth dates avoid the first and last day of a month, the days tables name as effective or end dates.</remarks>
+internal sealed class RandomClaims
 {
-    private const string Alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    private const string PcsCharacters = "ABCDEFGHJKLMNPQRSTUVWXYZ0123456789";
+    private static readonly string[] FallbackProcedures = ["99213", "20610", "36415", "80053", "G0439", "11045", "27447", "96372", "E0100", "A0425", "71046", "J3490"];
+    private static readonly string[] FallbackDiagnoses = ["E11.9", "I10", "Z00.00", "O80", "N40.0", "V43.52XA", "G63", "E11", "A00.5", "Z38.00"];
+    private static readonly string[] FallbackModifiers = ["25", "26", "TC", "50", "59", "XS", "XU", "LT", "RT", "F1", "F5", "91", "GA", "GZ", "GY", "GX", "KX", "57", "24", "58", "78", "79", "51", "53", "62", "66", "80", "27", "76", "ZZ"];
+    private static readonly Npi[] Providers = [Npi.Parse("1245319599"), Npi.Parse("1003000126"), Npi.Parse("1487654323"), Npi.Parse("1234567890")];
 
-    public static Claim Next(Random random)
+    private readonly ImmutableArray<ProcedureCode> procedures;
+    private readonly ImmutableArray<IcdCode> diagnoses;
+    private readonly ImmutableArray<ModifierCode> modifiers;
+
+    public RandomClaims(CodeSetIndex index)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        return random.Next(2) == 0 ? Professional(random) : Institutional(random);
+        var known = index.KnownProcedureCodes;
+        procedures = [.. known.IsEmpty ? FallbackProcedures.Select(ProcedureCode.Parse) : known, .. FallbackProcedures.Select(ProcedureCode.Parse)];
+        diagnoses = index.Icd10Cm is { } icd
+            ? [.. icd.FiscalYears.SelectMany(y => icd.Records(y)).Select(r => r.Code).Distinct(), .. FallbackDiagnoses.Select(IcdCode.Parse)]
+            : [.. FallbackDiagnoses.Select(IcdCode.Parse)];
+        modifiers = [.. (index.Modifiers?.Modifiers ?? []).Concat(FallbackModifiers.Select(ModifierCode.Parse)).Distinct()];
     }
 
-    public static Claim Professional(Random random)
+#pragma warning disable CA5394 // Reproducible fuzz data, not security.
+    public Claim Next(Random random, string id)
     {
-        ArgumentNullException.ThrowIfNull(random);
-        var diagnoses = List(random, 0, 12, Icd);
-        var claim = new Claim
+        var setting = (ClaimSetting)random.Next(3);
+        var lineCount = random.Next(100) switch
         {
-            ClaimId = Text(random, 1, 38),
-            Setting = ClaimSetting.Professional,
-            Patient = Patient(random),
-            BillingNpi = Maybe(random, Npi),
-            RenderingNpi = Maybe(random, Npi),
-            ReferringNpi = Maybe(random, Npi),
-            SupervisingNpi = Maybe(random, Npi),
-            PlaceOfService = Maybe(random, PlaceOfService),
-            FrequencyCode = Maybe(random, r => Text(r, 1, 1)),
-            AdmissionDate = Maybe(random, Date),
-            DischargeDate = Maybe(random, Date),
-            Diagnoses = diagnoses,
-            ConditionCodes = List(random, 0, 12, Nubc),
-            ServiceFacility = Maybe(random, Facility),
-            PriorAuthorization = Maybe(random, r => Text(r, 1, 30)),
-            ReferralNumber = Maybe(random, r => Text(r, 1, 30)),
-            PayerClaimControlNumber = Maybe(random, r => Text(r, 1, 30)),
-            CliaNumber = Maybe(random, r => Text(r, 10, 10)),
-            Coverage = Coverage(random, paid: false),
-            OtherCoverages = List(random, 0, 3, r => Coverage(r, paid: true)),
-            Lines = List(random, 0, 6, r => ProfessionalLine(r, diagnoses.Length)),
+            < 2 => 0,
+            < 75 => 1 + random.Next(8),
+            < 95 => 9 + random.Next(60),
+            _ => 69 + random.Next(ClaimLimits.MaxServiceLines - 68),
         };
-        return claim.AdmissionDate is not null && random.Next(3) == 0 ? WithHour(claim, random.Next(24)) : claim;
-    }
-
-    public static Claim Institutional(Random random)
-    {
-        ArgumentNullException.ThrowIfNull(random);
-        var bill = Maybe(random, r => TypeOfBill.Parse(string.Concat("1234678"[r.Next(7)].ToString(), r.Next(10).ToString(System.Globalization.CultureInfo.InvariantCulture))), 10);
-        var setting = bill?.Setting ?? ClaimSetting.OtherInstitutional;
-        var diagnoses = List(random, 0, 25, Icd);
-        var statement = random.Next(4) == 0 ? ((DateOnly?)null, (DateOnly?)null) : Span(random);
-        var externalCauses = List(random, 0, 4, Icd);
-        var claim = new Claim
+        var diagnosisCount = random.Next(10) == 0 ? random.Next(ClaimLimits.MaxDiagnoses + 1) : random.Next(1, 6);
+        var anchor = Date(random);
+        var providers = Providers.AsSpan(0, 1 + random.Next(Providers.Length)).ToArray();
+        var lines = ImmutableArray.CreateBuilder<ServiceLine>(lineCount);
+        for (var i = 0; i < lineCount; i++)
         {
-            ClaimId = Text(random, 1, 38),
+            var from = random.Next(4) == 0 ? Date(random) : Near(anchor, random.Next(-3, 4));
+            lines.Add(new ServiceLine
+            {
+                ProcedureCode = random.Next(50) == 0 ? null : procedures[random.Next(procedures.Length)],
+                Modifiers = [.. Enumerable.Range(0, random.Next(10) < 6 ? 0 : random.Next(1, ClaimLimits.MaxModifiersPerLine + 1)).Select(_ => modifiers[random.Next(modifiers.Length)])],
+                Units = Units(random),
+                Charge = Charge(random),
+                ServiceDate = random.Next(60) == 0 ? null : from,
+                ServiceDateTo = random.Next(5) == 0 ? Near(from, random.Next(-5, 40)) : null,
+                PlaceOfService = random.Next(6) == 0 ? PlaceOfServiceCode.Parse((1 + random.Next(99)).ToString("00", System.Globalization.CultureInfo.InvariantCulture)) : null,
+                DiagnosisPointers = [.. Enumerable.Range(0, random.Next(ClaimLimits.MaxDiagnosisPointersPerLine + 1)).Select(_ => random.Next(diagnosisCount + 2))],
+                RenderingNpi = random.Next(4) == 0 ? providers[random.Next(providers.Length)] : null,
+            });
+        }
+
+        return new Claim
+        {
+            ClaimId = id,
             Setting = setting,
-            TypeOfBill = bill,
-            Patient = Patient(random),
-            BillingNpi = Maybe(random, Npi),
-            RenderingNpi = Maybe(random, Npi),
-            AttendingNpi = Maybe(random, Npi),
-            OperatingNpi = Maybe(random, Npi),
-            ReferringNpi = Maybe(random, Npi),
-            FrequencyCode = Maybe(random, r => Text(r, 1, 1)),
-            StatementFrom = statement.Item1,
-            StatementThrough = statement.Item2,
-            DischargeDate = setting == ClaimSetting.Inpatient ? statement.Item2 : null,
-            AdmissionDate = Maybe(random, Date),
-            AdmissionType = Maybe(random, r => r.Next(1, 10).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            AdmissionSource = Maybe(random, r => Text(r, 1, 1)),
-            DischargeStatus = Maybe(random, r => DischargeStatus.Parse(r.Next(100).ToString("D2", System.Globalization.CultureInfo.InvariantCulture))),
-            Diagnoses = diagnoses,
-            PresentOnAdmission = Indicators(random, diagnoses.Length),
-            AdmittingDiagnosis = Maybe(random, Icd),
-            ReasonForVisitDiagnoses = List(random, 0, 3, Icd),
-            ExternalCauseDiagnoses = externalCauses,
-            ExternalCausePresentOnAdmission = Indicators(random, externalCauses.Length),
-            PcsProcedures = List(random, 0, 5, r => new PcsProcedure { Code = Pcs(r), Date = Maybe(r, Date) }),
-            ConditionCodes = List(random, 0, 14, Nubc),
-            OccurrenceCodes = List(random, 0, 14, r => new OccurrenceCode { Code = Nubc(r), Date = Maybe(r, Date) }),
-            OccurrenceSpanCodes = List(random, 0, 3, r => r.Next(3) == 0
-                ? new OccurrenceSpanCode { Code = Nubc(r) }
-                : new OccurrenceSpanCode { Code = Nubc(r), From = Span(r).Item1, Through = Span(r).Item2 }),
-            ValueCodes = List(random, 0, 13, r => new ValueCode { Code = Nubc(r), Amount = Maybe(r, x => Money(x, 1_000_000m)) }),
-            ServiceFacility = Maybe(random, Facility),
-            PriorAuthorization = Maybe(random, r => Text(r, 1, 30)),
-            ReferralNumber = Maybe(random, r => Text(r, 1, 30)),
-            PayerClaimControlNumber = Maybe(random, r => Text(r, 1, 30)),
-            Coverage = Coverage(random, paid: false),
-            OtherCoverages = List(random, 0, 3, r => Coverage(r, paid: true)),
-            Lines = List(random, 0, 8, InstitutionalLine),
-        };
-        return claim.AdmissionDate is not null && random.Next(3) == 0 ? WithHour(claim, random.Next(24)) : claim;
-    }
-
-    private static ServiceLine ProfessionalLine(Random random, int diagnoses)
-    {
-        var anesthesia = random.Next(8) == 0;
-        var (from, to) = LineDates(random);
-        return new ServiceLine
-        {
-            ProcedureCode = Maybe(random, Procedure, 12),
-            Modifiers = List(random, 0, 4, Modifier),
-            Units = anesthesia ? 1m : Units(random),
-            AnesthesiaMinutes = anesthesia ? random.Next(0, 600) : null,
-            Charge = Money(random, 99_999_999.99m),
-            ServiceDate = from,
-            ServiceDateTo = to,
-            PlaceOfService = Maybe(random, PlaceOfService, 4),
-            DiagnosisPointers = List(random, 0, 4, r => r.Next(1, Math.Max(2, diagnoses + 1))),
-            RenderingNpi = Maybe(random, Npi, 4),
-            ReferringNpi = Maybe(random, Npi, 4),
-            OrderingNpi = Maybe(random, Npi, 4),
-            SupervisingNpi = Maybe(random, Npi, 4),
-            LineItemControlNumber = Maybe(random, r => Text(r, 1, 30), 3),
-            Drug = Maybe(random, Drug, 4),
+            Patient = new Patient { BirthDate = random.Next(15) == 0 ? null : Birth(random, anchor), Sex = (Sex)random.Next(3) },
+            BillingNpi = random.Next(20) == 0 ? null : providers[random.Next(providers.Length)],
+            RenderingNpi = random.Next(3) == 0 ? null : providers[0],
+            PlaceOfService = random.Next(10) == 0 ? null : PlaceOfServiceCode.Parse(random.Next(3) == 0 ? "22" : "11"),
+            FrequencyCode = random.Next(12) switch { 0 => null, 1 => "9", 2 => "0", _ => "1" },
+            DischargeDate = setting == ClaimSetting.Inpatient && random.Next(4) != 0 ? Near(anchor, random.Next(0, 20)) : null,
+            Diagnoses = [.. Enumerable.Range(0, diagnosisCount).Select(_ => diagnoses[random.Next(diagnoses.Length)])],
+            Lines = lines.ToImmutable(),
         };
     }
 
-    private static ServiceLine InstitutionalLine(Random random)
+    private static DateOnly Date(Random random) => random.Next(10) switch
     {
-        var (from, to) = LineDates(random);
-        return new ServiceLine
-        {
-            RevenueCode = Maybe(random, r => r.Next(1, 1000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture), 12),
-            ProcedureCode = Maybe(random, Procedure),
-            Modifiers = List(random, 0, 4, Modifier),
-            Units = Units(random),
-            Charge = Money(random, 99_999_999.99m),
-            ServiceDate = from,
-            ServiceDateTo = to,
-            RenderingNpi = Maybe(random, Npi, 4),
-            ReferringNpi = Maybe(random, Npi, 4),
-            OperatingNpi = Maybe(random, Npi, 4),
-            LineItemControlNumber = Maybe(random, r => Text(r, 1, 30), 3),
-            Drug = Maybe(random, Drug, 4),
-        };
+        0 => DateOnly.FromDayNumber(random.Next(800)),
+        1 => DateOnly.FromDayNumber(DateOnly.MaxValue.DayNumber - random.Next(800)),
+        2 => DateOnly.FromDayNumber(new DateOnly(1900, 1, 1).DayNumber + random.Next(73_000)),
+        _ => DateOnly.FromDayNumber(new DateOnly(2023, 7, 1).DayNumber + random.Next(1_300)),
+    };
+
+    private static DateOnly Near(DateOnly date, int days) =>
+        DateOnly.FromDayNumber(Math.Clamp(date.DayNumber + days, DateOnly.MinValue.DayNumber, DateOnly.MaxValue.DayNumber));
+
+    private static DateOnly Birth(Random random, DateOnly anchor)
+    {
+        var birth = random.Next(8) == 0 ? Date(random) : Near(anchor, -random.Next(40_000));
+        return birth.Day == 1 || birth.AddDays(1).Month != birth.Month ? Near(birth, 2) is var shifted && shifted.Day != 1 ? shifted : Near(birth, -3) : birth;
     }
 
-    private static Claim WithHour(Claim claim, int hour) => new()
+    private static decimal Units(Random random) => random.Next(20) switch
     {
-        ClaimId = claim.ClaimId, Setting = claim.Setting, TypeOfBill = claim.TypeOfBill, Patient = claim.Patient, BillingNpi = claim.BillingNpi,
-        RenderingNpi = claim.RenderingNpi, AttendingNpi = claim.AttendingNpi, OperatingNpi = claim.OperatingNpi, ReferringNpi = claim.ReferringNpi,
-        SupervisingNpi = claim.SupervisingNpi, PlaceOfService = claim.PlaceOfService, FrequencyCode = claim.FrequencyCode,
-        StatementFrom = claim.StatementFrom, StatementThrough = claim.StatementThrough, DischargeDate = claim.DischargeDate,
-        AdmissionDate = claim.AdmissionDate, AdmissionHour = hour, AdmissionType = claim.AdmissionType, AdmissionSource = claim.AdmissionSource,
-        DischargeStatus = claim.DischargeStatus, Diagnoses = claim.Diagnoses, PresentOnAdmission = claim.PresentOnAdmission,
-        AdmittingDiagnosis = claim.AdmittingDiagnosis, ReasonForVisitDiagnoses = claim.ReasonForVisitDiagnoses,
-        ExternalCauseDiagnoses = claim.ExternalCauseDiagnoses, ExternalCausePresentOnAdmission = claim.ExternalCausePresentOnAdmission,
-        PcsProcedures = claim.PcsProcedures, ConditionCodes = claim.ConditionCodes, OccurrenceCodes = claim.OccurrenceCodes,
-        OccurrenceSpanCodes = claim.OccurrenceSpanCodes, ValueCodes = claim.ValueCodes, ServiceFacility = claim.ServiceFacility,
-        PriorAuthorization = claim.PriorAuthorization, ReferralNumber = claim.ReferralNumber, PayerClaimControlNumber = claim.PayerClaimControlNumber,
-        CliaNumber = claim.CliaNumber, Coverage = claim.Coverage, OtherCoverages = claim.OtherCoverages, Lines = claim.Lines,
+        0 => 0,
+        1 => -random.Next(1, 100),
+        2 => ClaimLimits.MaxUnits - random.Next(1000),
+        3 => Math.Round((decimal)random.NextDouble() * 100, 3),
+        _ => 1 + random.Next(5),
     };
 
-    private static Patient Patient(Random random) => new()
+    private static decimal Charge(Random random) => random.Next(20) switch
     {
-        BirthDate = Maybe(random, r => new DateOnly(r.Next(1920, 2025), r.Next(1, 13), r.Next(1, 29)), 6),
-        Sex = (Sex)random.Next(3),
+        0 => 0,
+        1 => -Math.Round((decimal)random.NextDouble() * 1000, 2),
+        2 => ClaimLimits.MaxCharge - random.Next(1000),
+        _ => Math.Round((decimal)random.NextDouble() * 500, 2),
     };
-
-    private static Coverage Coverage(Random random, bool paid) => new()
-    {
-        ResponsibilitySequence = Maybe(random, r => "PSTABCDEFGHU"[r.Next(12)].ToString()),
-        PatientRelationship = Maybe(random, r => new[] { "18", "01", "19", "20", "G8" }[r.Next(5)]),
-        ClaimFilingIndicator = Maybe(random, r => new[] { "MB", "MA", "MC", "CI", "16", "BL" }[r.Next(6)]),
-        MemberId = Maybe(random, r => Text(r, 1, 20)),
-        PayerId = Maybe(random, r => Text(r, 1, 10)),
-        PayerName = Maybe(random, r => Text(r, 1, 30)),
-        PaidAmount = paid ? Maybe(random, r => Money(r, 100_000m)) : null,
-    };
-
-    private static ServiceFacility Facility(Random random) => new()
-    {
-        Npi = Maybe(random, Npi),
-        PostalCode = Maybe(random, r => r.Next(10000, 99999).ToString(System.Globalization.CultureInfo.InvariantCulture)),
-    };
-
-    private static DrugIdentification Drug(Random random) => new()
-    {
-        Ndc = NationalDrugCode.Parse(string.Concat(Enumerable.Range(0, 11).Select(i => i == 0 ? (char)('1' + random.Next(9)) : (char)('0' + random.Next(10))))),
-        Quantity = Maybe(random, Units),
-        Unit = Maybe(random, r => (DrugUnit)r.Next(1, 6)),
-    };
-
-    private static ImmutableArray<PresentOnAdmission> Indicators(Random random, int count)
-    {
-        if (count == 0 || random.Next(3) == 0)
-        {
-            return [];
-        }
-
-        var indicators = Enumerable.Range(0, random.Next(1, count + 1)).Select(_ => (PresentOnAdmission)random.Next(6)).ToList();
-
-        // A file cannot tell trailing unreported indicators from none: readers keep them trimmed.
-        while (indicators.Count > 0 && indicators[^1] == PresentOnAdmission.NotReported)
-        {
-            indicators.RemoveAt(indicators.Count - 1);
-        }
-
-        return [.. indicators];
-    }
-
-    private static (DateOnly?, DateOnly?) LineDates(Random random) => random.Next(5) switch
-    {
-        0 => (null, null),
-        1 => Span(random),
-        _ => (Date(random), null),
-    };
-
-    private static (DateOnly?, DateOnly?) Span(Random random)
-    {
-        var from = Date(random);
-        return (from, from.AddDays(random.Next(0, 30)));
-    }
-
-    private static DateOnly Date(Random random) => new DateOnly(2019, 10, 1).AddDays(random.Next(0, 2400));
-
-    private static decimal Money(Random random, decimal max) => Math.Min(max, Math.Round((decimal)random.NextDouble() * max, random.Next(3)));
-
-    private static decimal Units(Random random) => random.Next(4) switch
-    {
-        0 => 1m,
-        1 => random.Next(1, 1000),
-        2 => Math.Round((decimal)random.NextDouble() * 100m, 3),
-        _ => random.Next(1, 30),
-    };
-
-    private static IcdCode Icd(Random random) =>
-        IcdCode.Parse(string.Concat((char)('A' + random.Next(26)), (char)('0' + random.Next(10)), Text(random, 1, 5)));
-
-    private static ProcedureCode Procedure(Random random) => ProcedureCode.Parse(Text(random, 5, 5));
-
-    private static ModifierCode Modifier(Random random) => ModifierCode.Parse(Text(random, 2, 2));
-
-    private static NubcCode Nubc(Random random) => NubcCode.Parse(Text(random, 2, 2));
-
-    private static PcsCode Pcs(Random random) => PcsCode.Parse(string.Concat(Enumerable.Range(0, 7).Select(_ => PcsCharacters[random.Next(PcsCharacters.Length)])));
-
-    private static PlaceOfServiceCode PlaceOfService(Random random) => PlaceOfServiceCode.FromValue(random.Next(1, 100));
-
-    private static Npi Npi(Random random) => ClaimScrubber.Codes.Npi.Parse(string.Concat((char)('1' + random.Next(2)), random.Next(0, 1_000_000_000).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)));
-
-    private static string Text(Random random, int min, int max) =>
-        string.Concat(Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => Alphanumeric[random.Next(Alphanumeric.Length)]));
-
-    private static T? Maybe<T>(Random random, Func<Random, T> next, int oneIn = 2)
-        where T : struct => random.Next(oneIn) == 0 ? null : next(random);
-
-    private static string? Maybe(Random random, Func<Random, string> next, int oneIn = 2) => random.Next(oneIn) == 0 ? null : next(random);
-
-    private static ServiceFacility? Maybe(Random random, Func<Random, ServiceFacility> next) => random.Next(2) == 0 ? null : next(random);
-
-    private static DrugIdentification? Maybe(Random random, Func<Random, DrugIdentification> next, int oneIn) => random.Next(oneIn) != 0 ? null : next(random);
-
-    private static ImmutableArray<T> List<T>(Random random, int min, int max, Func<Random, T> next) =>
-        [.. Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => next(random))];
+#pragma warning restore CA5394
 }

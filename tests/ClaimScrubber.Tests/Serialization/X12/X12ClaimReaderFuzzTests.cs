@@ -49,7 +49,7 @@ public class X12ClaimReaderFuzzTests
         {
             for (var i = random.Next(1, 5); i > 0; i--)
             {
-                writer.Write(RandomClaims.Next(random));
+                writer.Write(RandomFullClaims.Next(random));
             }
         }
 

@@ -38,7 +38,7 @@ public class X12ClaimWriterTests
     public void AnyClaim_WritesAndReadsBackUnchanged() =>
         Fuzz.Run(suiteSeed: 8370, cases: 150, random =>
         {
-            var claims = Enumerable.Range(0, random.Next(1, 6)).Select(_ => RandomClaims.Next(random)).ToList();
+            var claims = Enumerable.Range(0, random.Next(1, 6)).Select(_ => RandomFullClaims.Next(random)).ToList();
             foreach (var claim in claims)
             {
                 X12ClaimWriter.Check(claim).Should().BeEmpty();
@@ -66,8 +66,8 @@ public class X12ClaimWriterTests
     [Fact]
     public void Envelope_HasItsCountsAndControlNumbers_AndGroupsByForm()
     {
-        var professional = RandomClaims.Professional(new Random(1));
-        var institutional = RandomClaims.Institutional(new Random(2));
+        var professional = RandomFullClaims.Professional(new Random(1));
+        var institutional = RandomFullClaims.Institutional(new Random(2));
         var text = Write([professional, professional, institutional, professional], Options with { MaxClaimsPerTransaction = 1, InterchangeControlNumber = 42 });
         var segments = text.Split("~\n", StringSplitOptions.RemoveEmptyEntries);
         segments[0].Should().Be("ISA*00*          *00*          *ZZ*CLAIMSCRUBBER  *ZZ*RECEIVER       *260312*1253*^*00501*000000042*0*T*:");
@@ -124,7 +124,7 @@ public class X12ClaimWriterTests
     [Fact]
     public void PatientWhoIsNotTheSubscriber_GetsAPatientLevel()
     {
-        var claim = RandomClaims.Professional(new Random(5));
+        var claim = RandomFullClaims.Professional(new Random(5));
         var child = new Claim
         {
             ClaimId = "K1",
