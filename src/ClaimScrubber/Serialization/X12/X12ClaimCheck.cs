@@ -312,7 +312,7 @@ internal sealed class X12ClaimCheck(Claim claim)
     /// <summary>Refuses an amount the reader would refuse: beyond the limit, or with more decimals than the element takes.</summary>
     private void Amount(string element, decimal? value, decimal max, int decimals)
     {
-        if (value is { } v && (Math.Abs(v) > max || v.Scale > decimals))
+        if (value is { } v && !Rules.Claims.ClaimLimitRules.IsWithin(v, max, decimals))
         {
             Error(element, string.Create(CultureInfo.InvariantCulture, $"the 837 carries at most {max:#,0.##########} with {decimals} decimals here."));
         }

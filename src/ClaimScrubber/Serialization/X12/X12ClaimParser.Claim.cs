@@ -85,11 +85,11 @@ internal sealed partial class X12ClaimParser
         {
             if (professional)
             {
-                claim.PlaceOfService = ReadCode<PlaceOfServiceCode>(code, PlaceOfServiceCode.TryParse, PlaceOfServiceCode.Parse, path, null);
+                claim.PlaceOfService = ReadCode<PlaceOfServiceCode>(code, PlaceOfServiceCode.TryParse, PlaceOfServiceCode.FormatProblem, path, null);
             }
             else
             {
-                claim.TypeOfBill = ReadCode<TypeOfBill>(code, TypeOfBill.TryParse, TypeOfBill.Parse, path, null);
+                claim.TypeOfBill = ReadCode<TypeOfBill>(code, TypeOfBill.TryParse, TypeOfBill.FormatProblem, path, null);
             }
         }
 
@@ -295,7 +295,7 @@ internal sealed partial class X12ClaimParser
         var status = reader.Element(3);
         if (!status.IsEmpty)
         {
-            claim.DischargeStatus = ReadCode<DischargeStatus>(status, DischargeStatus.TryParse, DischargeStatus.Parse, "dischargeStatus", null);
+            claim.DischargeStatus = ReadCode<DischargeStatus>(status, DischargeStatus.TryParse, DischargeStatus.FormatProblem, "dischargeStatus", null);
         }
     }
 
@@ -631,7 +631,7 @@ internal sealed partial class X12ClaimParser
         }
 
         var text = X12Values.Echo(id);
-        Error(sink, path, line, ClaimElements.ParseProblem(Npi.Parse, text), text.Trim(), patientLoop: patientLoop);
+        Error(sink, path, line, Npi.FormatProblem(text), text.Trim(), patientLoop: patientLoop);
         return null;
     }
 }

@@ -266,7 +266,7 @@ internal sealed partial class X12ClaimParser
             return null;
         }
 
-        return ReadCode<IcdCode>(code, IcdCode.TryParse, IcdCode.Parse, path, null, e);
+        return ReadCode<IcdCode>(code, IcdCode.TryParse, IcdCode.FormatProblem, path, null, e);
     }
 
     private NubcCode? Nubc(ReadOnlySpan<byte> code, ElementRef path, int e)
@@ -277,7 +277,7 @@ internal sealed partial class X12ClaimParser
             return null;
         }
 
-        return ReadCode<NubcCode>(code, NubcCode.TryParse, NubcCode.Parse, path, null, e);
+        return ReadCode<NubcCode>(code, NubcCode.TryParse, NubcCode.FormatProblem, path, null, e);
     }
 
     private void Procedure(bool principal, scoped in X12Components parts, ReadOnlySpan<byte> code, int e)
@@ -307,7 +307,7 @@ internal sealed partial class X12ClaimParser
             return;
         }
 
-        if (ReadCode<PcsCode>(code, PcsCode.TryParse, PcsCode.Parse, ElementRef.Item("pcsProcedures", n, "code"), null, e) is not { } pcs)
+        if (ReadCode<PcsCode>(code, PcsCode.TryParse, PcsCode.FormatProblem, ElementRef.Item("pcsProcedures", n, "code"), null, e) is not { } pcs)
         {
             return;
         }

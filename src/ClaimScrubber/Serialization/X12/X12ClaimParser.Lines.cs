@@ -89,7 +89,7 @@ internal sealed partial class X12ClaimParser
             var place = reader.Element(5);
             if (!place.IsEmpty)
             {
-                line.PlaceOfService = ReadCode<PlaceOfServiceCode>(place, PlaceOfServiceCode.TryParse, PlaceOfServiceCode.Parse, ElementRef.Line(n, "placeOfService"), n);
+                line.PlaceOfService = ReadCode<PlaceOfServiceCode>(place, PlaceOfServiceCode.TryParse, PlaceOfServiceCode.FormatProblem, ElementRef.Line(n, "placeOfService"), n);
             }
 
             ReadPointers(line, reader.Element(7), n);
@@ -136,7 +136,7 @@ internal sealed partial class X12ClaimParser
         var code = parts[2];
         if (!code.IsEmpty)
         {
-            line.ProcedureCode = ReadCode<ProcedureCode>(code, ProcedureCode.TryParse, ProcedureCode.Parse, path, n);
+            line.ProcedureCode = ReadCode<ProcedureCode>(code, ProcedureCode.TryParse, ProcedureCode.FormatProblem, path, n);
         }
 
         var blank = 0;
@@ -156,7 +156,7 @@ internal sealed partial class X12ClaimParser
                 return;
             }
 
-            if (ReadCode<ModifierCode>(modifier, ModifierCode.TryParse, ModifierCode.Parse, ElementRef.Line(n, "modifiers", m), n) is { } code2)
+            if (ReadCode<ModifierCode>(modifier, ModifierCode.TryParse, ModifierCode.FormatProblem, ElementRef.Line(n, "modifiers", m), n) is { } code2)
             {
                 line.Modifiers.Add(code2);
             }
@@ -230,7 +230,7 @@ internal sealed partial class X12ClaimParser
         }
 
         line.HasDrug = true;
-        line.Ndc = ReadCode<NationalDrugCode>(code, NationalDrugCode.TryParse, NationalDrugCode.Parse, path, n);
+        line.Ndc = ReadCode<NationalDrugCode>(code, NationalDrugCode.TryParse, NationalDrugCode.FormatProblem, path, n);
     }
 
     private void OnDrugQuantity()

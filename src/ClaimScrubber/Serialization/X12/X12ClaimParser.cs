@@ -273,7 +273,7 @@ internal sealed partial class X12ClaimParser
 
     // ---- Values and errors ----------------------------------------------------------------------------------
 
-    private T? ReadCode<T>(ReadOnlySpan<byte> bytes, X12Values.SpanParser<T> tryParse, Func<string, T> parse, ElementRef path, int? line, int hiElement = 0)
+    private T? ReadCode<T>(ReadOnlySpan<byte> bytes, X12Values.SpanParser<T> tryParse, Func<string, string> problem, ElementRef path, int? line, int hiElement = 0)
         where T : struct
     {
         if (X12Values.TryCode(bytes, tryParse, out var value))
@@ -282,7 +282,7 @@ internal sealed partial class X12ClaimParser
         }
 
         var text = X12Values.Echo(bytes);
-        ClaimError(path, null, ClaimElements.ParseProblem(parse, text), line, text.Trim(), hiElement);
+        ClaimError(path, null, problem(text), line, text.Trim(), hiElement);
         return null;
     }
 
@@ -300,8 +300,8 @@ internal sealed partial class X12ClaimParser
             return null;
         }
 
-        // Below 10^7 every limit holds; only a long number needs the decimal comparison.
-        if (scale > maxDecimals || (digits - scale >= 8 && Math.Abs(value) > max))
+        // Below 10^7 with few decimals every limit holds; only a long number needs the comparison.
+        if ((scale > maxDecimals || digits - scale >= 8) && !Rules.Claims.ClaimLimitRules.IsWithin(value, max, maxDecimals))
         {
             ClaimError(path, null, string.Create(CultureInfo.InvariantCulture, $"the value is out of range: at most {max:#,0.##########} with {maxDecimals} decimals."), line, hiElement: hiElement);
             return null;
