@@ -12,13 +12,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "run-sample: FAIL: $*" >&2; exit 1; }
 
-# Claims expected: each JSON claim has exactly one "claimId" key; each CSV claim is a run of rows with one claimId.
+# Claims expected: each JSON claim has exactly one "claimId" key; each CSV claim is a run of rows with one claimId;
+# each X12 claim one CLM segment.
 expected=0
 for f in data/claims/*.json data/claims/*.ndjson data/claims/*.jsonl; do
   [ -f "$f" ] && expected=$((expected + $(grep -o '"claimId"' "$f" | wc -l)))
 done
 for f in data/claims/*.csv; do
   [ -f "$f" ] && expected=$((expected + $(tail -n +2 "$f" | cut -d, -f1 | grep -v '^$' | uniq | wc -l)))
+done
+# Each X12 claim is a CLM segment (the sample 837s have one segment per line).
+for f in data/claims/*.837; do
+  [ -f "$f" ] && expected=$((expected + $(grep -c '^CLM\*' "$f")))
 done
 [ "$expected" -gt 0 ] || fail "no sample claims found in data/claims"
 

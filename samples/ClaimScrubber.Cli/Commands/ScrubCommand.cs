@@ -4,25 +4,26 @@ using System.Globalization;
 using System.Text;
 using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Cli.Input;
 using ClaimScrubber.Serialization;
+using ClaimScrubber.Serialization.X12;
 
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
 /// <c>scrub [FILES/FOLDERS…] [--data DIR|FILE] [--format text|json|ndjson] [--output FILE] [--parallel N] [--as-of DATE]</c>:
-/// reads claims (a JSON array, NDJSON or CSV, by extension; a folder means each such file in it, in name order),
+/// reads claims (an X12 837 by its content, whatever its extension; a JSON array, NDJSON or CSV by extension; a folder
+/// means each such file in it, in name order),
 /// scrubs them against the data, and writes a readable report or one JSON result per input claim, in input order.
 /// </summary>
 public static class ScrubCommand
 {
-    private static readonly string[] JsonExtensions = [".json", ".ndjson", ".jsonl"];
-
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Claim files (.json array or NDJSON, .ndjson, .jsonl, .csv) or folders holding them.",
+            Description = "Claim files (.json array or NDJSON, .ndjson, .jsonl, .csv, or an X12 837 whatever its extension) or folders holding them.",
             HelpName = "FILES/FOLDERS",
             Arity = ArgumentArity.OneOrMore,
         };
@@ -87,7 +88,7 @@ public static class ScrubCommand
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(messages);
-        var files = ExpandInputs(settings.Inputs, messages);
+        var files = ClaimFiles.Expand(settings.Inputs, messages);
         if (files is null)
         {
             return ExitCodes.UnreadableInput;
@@ -149,6 +150,11 @@ public static class ScrubCommand
 
             progress?.Clear();
             cancellationToken.ThrowIfCancellationRequested();
+            foreach (var fault in source.EnvelopeErrors)
+            {
+                messages.Warning(fault.ToString());
+            }
+
             try
             {
                 sink.Complete(summary);
@@ -203,47 +209,6 @@ public static class ScrubCommand
         return new JsonSink(target!.Stream, format, partial, settings.Indent && format == JsonOutputFormat.Array) { ExplainLinkage = settings.Linkage ? scrubber.ExplainLinkage : null };
     }
 
-    /// <summary>Turns the arguments into files: a folder means each claim file in it, in ordinal name order.</summary>
-    private static List<string>? ExpandInputs(string[] inputs, UserMessages messages)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                var inFolder = Directory.EnumerateFiles(input).Where(IsClaimFile).Order(StringComparer.Ordinal).ToList();
-                if (inFolder.Count == 0)
-                {
-                    messages.Error($"the folder '{input}' holds no claim file (.json, .ndjson, .jsonl, .csv).");
-                    return null;
-                }
-
-                files.AddRange(inFolder);
-            }
-            else if (File.Exists(input))
-            {
-                if (!IsClaimFile(input))
-                {
-                    messages.Error($"'{input}' is not a claim file: expected .json (an array or NDJSON), .ndjson, .jsonl or .csv.");
-                    return null;
-                }
-
-                files.Add(input);
-            }
-            else
-            {
-                messages.Error($"'{input}' does not exist.");
-                return null;
-            }
-        }
-
-        return files;
-    }
-
-    private static bool IsClaimFile(string path) => IsCsv(path) || JsonExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
-
-    private static bool IsCsv(string path) => Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>
     /// Reads the files in order, one claim at a time (on the pipeline's reading thread), tells the progress meter how far
     /// it got, and remembers where each file starts in the stream, so that the writing thread can name each claim's file.
@@ -253,6 +218,9 @@ public static class ScrubCommand
         private readonly ConcurrentQueue<(long FirstPosition, string File)> starts = new();
         private string fileOfLast = string.Empty;
         private volatile string? currentFile;
+
+        /// <summary>Gets the faults of 837 envelopes met while reading, which leave the claims readable (reported when the run ends).</summary>
+        public ConcurrentQueue<X12EnvelopeError> EnvelopeErrors { get; } = new();
 
         /// <summary>Gets the file being read (for the message of an I/O error).</summary>
         public string? CurrentFile => currentFile;
@@ -265,10 +233,9 @@ public static class ScrubCommand
             {
                 currentFile = file;
                 starts.Enqueue((yielded + 1, file));
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                using var text = IsCsv(file) ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true) : null;
-                var claims = text is null ? ClaimJsonReader.Read(stream, file) : ClaimCsvReader.Read(text, file);
-                foreach (var claim in claims)
+                var (stream, format) = ClaimFiles.Open(file);
+                using var opened = stream;
+                foreach (var claim in ClaimFiles.Read(stream, file, format, EnvelopeErrors.Enqueue))
                 {
                     progress?.Tick(done + (stream.CanSeek ? stream.Position : 0));
                     yielded++;

@@ -15,7 +15,7 @@ namespace ClaimScrubber.Serialization;
 /// <see cref="Utf8JsonWriter"/>, members in the documented order and every member always written, so that no transfer
 /// object is built per claim or result.
 /// </summary>
-internal static class ContractJson
+internal static partial class ContractJson
 {
     // Messages quote codes ('E11.9'); the default encoder would write those quotes as \u0027. The output is JSON
     // for files and pipes, never embedded in HTML, so the relaxed encoder is safe here.
@@ -131,6 +131,7 @@ internal static class ContractJson
         }
 
         w.WriteEndArray();
+        WriteExtended(w, claim);
         w.WriteStartArray(Lines);
         foreach (var line in claim.Lines)
         {
@@ -167,6 +168,7 @@ internal static class ContractJson
                 w.WriteString(RevenueCode, revenue);
             }
 
+            WriteExtended(w, line);
             w.WriteEndObject();
         }
 

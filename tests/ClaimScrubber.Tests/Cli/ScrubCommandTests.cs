@@ -66,7 +66,8 @@ public sealed class ScrubCommandTests : IDisposable
         sequential.Exit.Should().Be(0);
         parallel.Exit.Should().Be(0);
         parallel.Output.Should().Be(sequential.Output);
-        var expected = Directory.GetFiles(samples, "*.json").Sum(f => ClaimJsonReader.ReadFile(f).Count()) + ClaimCsvReader.ReadFile(Path.Combine(samples, "sample-lines.csv")).Count();
+        var expected = Directory.GetFiles(samples, "*.json").Sum(f => ClaimJsonReader.ReadFile(f).Count()) + ClaimCsvReader.ReadFile(Path.Combine(samples, "sample-lines.csv")).Count()
+            + Directory.GetFiles(samples, "*.837").Sum(f => ClaimScrubber.Serialization.X12.X12ClaimReader.ReadFile(f).Count());
         sequential.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(expected).And.OnlyContain(l => l.StartsWith("{\"claimId\":", StringComparison.Ordinal));
     }
 
