@@ -69,9 +69,9 @@ internal static class BuiltInRules
             yield return new MueRule(mue);
         }
 
-        if (index.AddOnCodes is { } addOnCodes)
+        if (index.AddOnCodes is not null)
         {
-            yield return new AddOnCodeRule(addOnCodes);
+            yield return new AddOnCodeRule();
         }
 
         yield return new SinglePlaceOfServiceRule();

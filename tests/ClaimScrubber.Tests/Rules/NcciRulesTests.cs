@@ -220,7 +220,7 @@ public class NcciRulesTests
         var claim = TestClaims.Professional(null, L("99213"), L("36415"), L("85025"), L("80053"), L("84443"));
         Ncci(claim).Should().BeEmpty();
         var index = NcciFullData.Index;
-        IClaimRule[] rules = [new PtpRule(index.Ptp!), new MueRule(index.Mue!), new AddOnCodeRule(index.AddOnCodes!)];
+        IClaimRule[] rules = [new PtpRule(index.Ptp!), new MueRule(index.Mue!), new AddOnCodeRule()];
         var context = new ScrubContext();
         context.Begin(Scrubber.Value, claim, TestClaims.Today);
         foreach (var rule in rules)

@@ -10,12 +10,9 @@ namespace ClaimScrubber.Rules.Ncci;
 /// NCCI add-on code edits: an add-on code is paid only with a primary procedure on the same date of service. The
 /// table of the quarter in force on the line's date decides; add-on edits are the same for every setting.
 /// </summary>
+/// <remarks>The add-on tables are read through the claim's facts (<see cref="Facts.ClaimFacts.Ncci"/>); the scrubber adds this rule only when they are loaded.</remarks>
 internal sealed class AddOnCodeRule : IClaimRule
 {
-    private readonly AddOnCodeTables tables;
-
-    public AddOnCodeRule(AddOnCodeTables tables) => this.tables = tables;
-
     public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.AddOnWithoutPrimary, R.AddOnType3WithoutListedPrimary, R.AddOnContractorDefined, R.AddOnAlone];
 
     public void Evaluate(ScrubContext context)
@@ -27,20 +24,17 @@ internal sealed class AddOnCodeRule : IClaimRule
         }
 
         var lines = context.Claim.Lines;
+        var facts = context.Facts.Ncci;
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].ProcedureCode is not { } code || lines[i].ServiceDate is not { } date)
+            // The claim's facts hold each dated line's add-on type in the table in force on its date.
+            if (lines[i].ProcedureCode is not { } code || lines[i].ServiceDate is not { } date || facts[i].AddOnType is not { } type)
             {
                 continue;
             }
 
-            var day = NcciDay.Of(date);
-            var table = tables.For(day);
-            if (table.TypeOf(code, day) is not { } type)
-            {
-                continue;
-            }
-
+            var day = facts[i].Day;
+            var table = facts[i].AddOns!;
             var hasPrimaryService = false;
             var hasListedPrimary = false;
             for (var j = 0; j < lines.Length; j++)
@@ -50,7 +44,8 @@ internal sealed class AddOnCodeRule : IClaimRule
                     continue;
                 }
 
-                hasPrimaryService |= table.TypeOf(other, day) is null;
+                // A line of the same date reads the same table.
+                hasPrimaryService |= facts[j].AddOnType is null;
                 hasListedPrimary |= table.IsListedPrimary(code, other, day);
             }
 

@@ -44,17 +44,19 @@ internal sealed class MueRule : IClaimRule
         // MUEs apply per provider: on a professional claim another practitioner billing the code that day has a limit of
         // their own; a hospital claim is one provider.
         var groups = context.LineGroups(claim.Setting == ClaimSetting.Professional);
+        var facts = context.Facts.Ncci;
         for (var i = 0; i < n; i++)
         {
             var line = lines[i];
-            if (line.ProcedureCode is not { } code || line.ServiceDate is not { } date)
+            if (line.ProcedureCode is not { } code || line.ServiceDate is null)
             {
                 continue;
             }
 
-            var day = NcciDay.Of(date);
-            var table = tables.For(setting, day);
-            var row = table?.Find(code) ?? -1;
+            // The claim's facts hold the setting's table in force on the date and the code's row in it.
+            var day = facts[i].Day;
+            var table = facts[i].Mue;
+            var row = facts[i].MueRow;
             if (setting == NcciSetting.Practitioner && (row < 0 || table!.Value(row) == 0) && tables.For(NcciSetting.DmeSupplier, day) is { } dme && dme.Find(code) is var dmeRow && dmeRow >= 0)
             {
                 table = dme;

@@ -4,6 +4,7 @@ using System.Text;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Rules.Facts;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Ncci;
 
@@ -58,14 +59,13 @@ internal sealed class PtpRule : IClaimRule
             return;
         }
 
-        // Each line's run of pairs as column 1, found once for all the lines it is paired with.
+        // Each line's run of pairs as column 1 (the claim's facts), found once for all the lines it is paired with.
         var n = lines.Length;
-        Span<PtpRun> runs = n <= 64 ? stackalloc PtpRun[n] : new PtpRun[n];
+        var facts = context.Facts.Ncci;
         var anyRun = false;
-        for (var i = 0; i < n; i++)
+        foreach (var line in facts)
         {
-            runs[i] = lines[i].ProcedureCode is { } code ? table.RunOf(code) : default;
-            anyRun |= runs[i].Length > 0;
+            anyRun |= line.PtpRun.Length > 0;
         }
 
         if (!anyRun)
@@ -91,7 +91,7 @@ internal sealed class PtpRule : IClaimRule
                 end++;
             }
 
-            FindEdges(table, lines, runs, keys[bucket..end], edgeStart, edgeCount, worstOf, ref edges);
+            FindEdges(table, lines, facts, keys[bucket..end], edgeStart, edgeCount, worstOf, ref edges);
             bucket = end;
         }
 
@@ -124,7 +124,7 @@ internal sealed class PtpRule : IClaimRule
     /// Within one date and provider (a bucket of the sorted keys), finds each group's edges as column 2 — the groups whose
     /// code is column 1 to its code in an edit in force — stored together, and judges the most serious of them.
     /// </summary>
-    private static void FindEdges(PtpTable table, ImmutableArray<ServiceLine> lines, ReadOnlySpan<PtpRun> runs, ReadOnlySpan<LineKey> bucket,
+    private static void FindEdges(PtpTable table, ImmutableArray<ServiceLine> lines, ReadOnlySpan<NcciFacts> facts, ReadOnlySpan<LineKey> bucket,
         Span<int> edgeStart, Span<int> edgeCount, Span<Pair> worstOf, ref List<(int Column1, int Row)>? edges)
     {
         var day = NcciDay.Of(DateOnly.FromDayNumber(bucket[0].Day));
@@ -142,7 +142,7 @@ internal sealed class PtpRule : IClaimRule
             for (var first = 0; first < bucket.Length; first++)
             {
                 var column1 = bucket[first].Index;
-                if ((first > 0 && bucket[first - 1].SameGroup(bucket[first])) || bucket[first].Code == bucket[second].Code || runs[column1].Length == 0)
+                if ((first > 0 && bucket[first - 1].SameGroup(bucket[first])) || bucket[first].Code == bucket[second].Code || facts[column1].PtpRun.Length == 0)
                 {
                     continue;
                 }
@@ -150,7 +150,7 @@ internal sealed class PtpRule : IClaimRule
                 // Groups of one code with other modifiers follow each other: the row found for the first serves the rest.
                 if (first == 0 || bucket[first - 1].Code != bucket[first].Code || !bucket[first - 1].SameBucket(bucket[first]))
                 {
-                    row = table.Find(runs[column1], ProcedureCode.FromValue(bucket[first].Code), column2Code, day);
+                    row = table.Find(facts[column1].PtpRun, ProcedureCode.FromValue(bucket[first].Code), column2Code, day);
                     row = row >= 0 && table.Indicator(row) != PtpModifierIndicator.NotApplicable ? row : -1;
                 }
 
