@@ -3,6 +3,7 @@ using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Rules.Facts;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeScheduleModifiers;
@@ -38,11 +39,12 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
     {
         var claim = context.Claim;
         var lines = claim.Lines;
+        var fees = context.Facts.Fees;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
             // A code may be listed only with its component (a lab interpretation with only a 26 row).
-            if (line.ProcedureCode is not { } code || !(table.TryGet(code, out var entry) || table.TryGet(code, M.ComponentOf(line), out entry)))
+            if (line.ProcedureCode is not { } code || !fees[i].TryGetListed(out var entry))
             {
                 continue;
             }
@@ -54,7 +56,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
                 CheckCombinations(context, line, number, code, present);
             }
 
-            CheckAgainstOtherLines(context, lines, i, code, entry, present);
+            CheckAgainstOtherLines(context, lines, fees, i, code, entry, present);
         }
     }
 
@@ -266,7 +268,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
         }
     }
 
-    private void CheckAgainstOtherLines(ScrubContext context, ImmutableArray<ServiceLine> lines, int index, ProcedureCode code, in FeeScheduleEntry entry, int present)
+    private void CheckAgainstOtherLines(ScrubContext context, ImmutableArray<ServiceLine> lines, ReadOnlySpan<FeeFacts> fees, int index, ProcedureCode code, in FeeScheduleEntry entry, int present)
     {
         var line = lines[index];
         if (line.ServiceDate is not { } date)
@@ -310,7 +312,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
                     checkSides = false;
                 }
             }
-            else if (checkEm && table.TryGet(otherCode, out var procedure) && procedure.HasSurgicalGlobal)
+            else if (checkEm && fees[j].TryGetGlobal(out var procedure) && procedure.HasSurgicalGlobal)
             {
                 var days = procedure.Global switch { GlobalPeriod.Days0 => "000", GlobalPeriod.Days10 => "010", _ => "090" };
                 ReportLine(context, R.EmSameDayWithoutModifier, number, code, otherCode.ToString(), string.Empty,

@@ -2,7 +2,6 @@ using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
-using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeSchedulePlaceOfService;
 
 namespace ClaimScrubber.Rules.PlaceOfService;
@@ -40,6 +39,7 @@ internal sealed class FeeSchedulePlaceOfServiceRules : IClaimRule
         }
 
         var lines = claim.Lines;
+        var fees = context.Facts.Fees;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
@@ -49,7 +49,7 @@ internal sealed class FeeSchedulePlaceOfServiceRules : IClaimRule
             }
 
             // A 26 or TC row has its own NA indicators (a global test may be facility-NA while its 26 is not).
-            if (!table.TryGetBilled(code, M.ComponentOf(line), out var entry))
+            if (!fees[i].TryGetBilled(out var entry))
             {
                 continue;
             }

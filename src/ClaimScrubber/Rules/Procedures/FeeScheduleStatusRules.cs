@@ -1,6 +1,7 @@
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.Codes;
+using ClaimScrubber.Rules.Facts;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeScheduleProcedures;
@@ -23,10 +24,11 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
     {
         var claim = context.Claim;
         var lines = claim.Lines;
+        var fees = context.Facts.Fees;
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            if (line.ProcedureCode is not { } code || !table.TryGetBilled(code, M.ComponentOf(line), out var entry))
+            if (line.ProcedureCode is not { } code || !fees[i].TryGetBilled(out var entry))
             {
                 continue;
             }
@@ -87,11 +89,11 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
                         "Nothing to fix on the claim; expect pricing outside the fee schedule.");
                     break;
                 case 'T' when context.IsEnabled(R.InjectionBundled):
-                    CheckInjection(context, lines, i, code, line);
+                    CheckInjection(context, lines, fees, i, code, line);
                     break;
             }
 
-            if (entry.Global == GlobalPeriod.AddOn && line.ServiceDate is { } date && context.IsEnabled(R.AddOnWithoutPrimary) && !HasPrimaryOn(lines, i, date))
+            if (entry.Global == GlobalPeriod.AddOn && line.ServiceDate is { } date && context.IsEnabled(R.AddOnWithoutPrimary) && !HasPrimaryOn(lines, fees, i, date))
             {
                 Report(context, R.AddOnWithoutPrimary, number, code,
                     $"{code} is an add-on code (global days ZZZ) but no other procedure is billed on the same date to be its primary.",
@@ -101,7 +103,7 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
     }
 
     /// <summary>Status T: paid only when the same provider bills no other fee-schedule-payable (A, R, T) service that date.</summary>
-    private void CheckInjection(ScrubContext context, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int index, ProcedureCode code, ServiceLine line)
+    private void CheckInjection(ScrubContext context, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, ReadOnlySpan<FeeFacts> fees, int index, ProcedureCode code, ServiceLine line)
     {
         if (line.ServiceDate is not { } date)
         {
@@ -114,7 +116,7 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
         {
             var other = lines[j];
             if (j == index || other.ServiceDate != date || other.ProcedureCode is not { } otherCode || claim.RenderingNpiFor(other) != provider
-                || !table.TryGetBilled(otherCode, M.ComponentOf(other), out var otherEntry) || otherEntry.Status is not ('A' or 'R' or 'T'))
+                || !fees[j].TryGetBilled(out var otherEntry) || otherEntry.Status is not ('A' or 'R' or 'T'))
             {
                 continue;
             }
@@ -127,12 +129,12 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
     }
 
     /// <summary>Tells whether another line that date could be the primary: any procedure that is not itself an add-on.</summary>
-    private bool HasPrimaryOn(System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int index, DateOnly date)
+    private static bool HasPrimaryOn(System.Collections.Immutable.ImmutableArray<ServiceLine> lines, ReadOnlySpan<FeeFacts> fees, int index, DateOnly date)
     {
         for (var j = 0; j < lines.Length; j++)
         {
-            if (j != index && lines[j].ServiceDate == date && lines[j].ProcedureCode is { } other
-                && !(table.TryGet(other, out var entry) && entry.Global == GlobalPeriod.AddOn))
+            if (j != index && lines[j].ServiceDate == date && lines[j].ProcedureCode is not null
+                && !(fees[j].TryGetGlobal(out var entry) && entry.Global == GlobalPeriod.AddOn))
             {
                 return true;
             }
