@@ -38,6 +38,7 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
         Span<int> missingYearsReported = stackalloc int[MaxYearsPerClaim];
         var missingCount = 0;
         Span<int> yearsChecked = stackalloc int[MaxYearsPerClaim];
+        var facts = context.Facts.Diagnoses;
         for (var d = 0; d < diagnoses.Length; d++)
         {
             var code = diagnoses[d];
@@ -46,7 +47,7 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
                 continue;
             }
 
-            var state = new DiagnosisState(d + 1, code, yearsChecked);
+            var state = new DiagnosisState(d + 1, code, facts[d].IcdRow, yearsChecked);
             if (!atClaimDate)
             {
                 for (var l = 0; l < lines.Length; l++)
@@ -103,7 +104,7 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
         }
 
         state.YearsChecked[state.YearsCheckedCount++] = dateYear;
-        var lookup = table.Lookup(state.Code, date);
+        var lookup = table.Lookup(state.IcdRow, state.Code, date);
         if (lookup.UsedNearestYear && !missingYearsReported[..missingCount].Contains(dateYear) && missingCount < MaxYearsPerClaim)
         {
             Remember(missingYearsReported, ref missingCount, dateYear);
@@ -325,10 +326,13 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
     }
 
     /// <summary>What has been checked for one diagnosis: the fiscal years of its dates, and whether DX001 was reported.</summary>
-    private ref struct DiagnosisState(int number, IcdCode code, Span<int> yearsChecked)
+    private ref struct DiagnosisState(int number, IcdCode code, int icdRow, Span<int> yearsChecked)
     {
         public readonly int Number = number;
         public readonly IcdCode Code = code;
+
+        /// <summary>The code's row in the code set, from the claim's facts (<see cref="IcdCodeSet.RowOf"/>).</summary>
+        public readonly int IcdRow = icdRow;
         public readonly Span<int> YearsChecked = yearsChecked;
         public int YearsCheckedCount;
         public bool Dated;

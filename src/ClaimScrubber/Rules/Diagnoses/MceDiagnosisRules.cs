@@ -48,6 +48,7 @@ internal sealed class MceDiagnosisRules : IClaimRule
         var inpatient = claim.Setting == ClaimSetting.Inpatient;
         var age = claim.Patient.AgeOn(date) is { } years && years >= 0 ? years : (int?)null;
         var sex = claim.Patient.Sex;
+        var facts = context.Facts.Diagnoses;
         for (var i = 0; i < diagnoses.Length; i++)
         {
             var code = diagnoses[i];
@@ -56,12 +57,13 @@ internal sealed class MceDiagnosisRules : IClaimRule
                 ReportDuplicate(context, code, i, inpatient);
             }
 
-            if (!editor.IsValid(code, date))
+            // The claim's facts hold the code's rows in the ICD-10-CM code set and the MCE list membership.
+            if (!editor.IsValid(facts[i].IcdRow, date))
             {
                 continue;
             }
 
-            var edits = editor.ValidCodeEdits(code, i == 0, diagnoses.Length > 1, date, age, sex);
+            var edits = editor.ValidCodeEdits(code, facts[i].MceRow, i == 0, diagnoses.Length > 1, date, age, sex);
             if (!inpatient)
             {
                 edits &= ~InpatientOnly;
