@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Text;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
@@ -16,6 +17,9 @@ public sealed class ScrubContext
 {
     private readonly List<Finding> findings = new(16);
     private readonly GroupBuffers[] groupBuffers = [new(), new(), new(), new()];
+
+    // Room for the longest usual finding text in one chunk, so that emptying it never reallocates.
+    private readonly StringBuilder textBuilder = new(2048);
     private Scrubber? scrubber;
     private Claim? claim;
 
@@ -130,6 +134,12 @@ public sealed class ScrubContext
 
         return new Rules.LineGroups(buffers.Keys.AsSpan(0, buffers.Count), buffers.GroupOf.AsSpan(0, lines), buffers.Next.AsSpan(0, lines), buffers.Size.AsSpan(0, lines));
     }
+
+    /// <summary>
+    /// Gets the thread's builder for a finding's text, emptied: a message assembled piece by piece (a list of codes and
+    /// lines) reuses its room instead of growing a new builder per finding. Use it for one text at a time.
+    /// </summary>
+    internal StringBuilder TextBuilder() => textBuilder.Clear();
 
     internal void Begin(Scrubber owner, Claim claimToScrub, DateOnly today)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Ncci;
@@ -261,7 +262,7 @@ internal sealed class PtpRule : IClaimRule
         var c2 = lines[column2Line].ProcedureCode!.Value.ToString();
         var c1 = byCode[0].Code.ToString();
         var culture = CultureInfo.InvariantCulture;
-        var head = new StringBuilder().Append(culture, $"NCCI {NcciSettingNames.Of(table.Setting)} PTP edit");
+        var head = context.TextBuilder().Append(culture, $"NCCI {NcciSettingNames.Of(table.Setting)} PTP edit");
         if (byCode.Count == 1)
         {
             head.Append(culture, $" ({Kind(table, byCode[0].Row)}, rationale \"{table.Rationale(byCode[0].Row)}\"): {c2} (line {column2Line + 1}) is column 2 to {c1} (");
@@ -309,12 +310,26 @@ internal sealed class PtpRule : IClaimRule
         var element = modifier is null
             ? ElementPath.LineMember(column2Line + 1, "procedureCode")
             : ElementPath.LineModifier(worst.ModifierLine + 1, worst.ModifierIndex + 1);
-        ImmutableArray<string> codes = [.. byCode.Take(10).Select(g => g.Code.ToString()), c2, .. modifier is null ? [] : new[] { modifier }];
-        context.Report(rule, column2Line + 1, element, head.ToString(), hint, codes, table.Source(byCode[0].Row));
+
+        // The column-one codes (the first ten), the column-two code and the modifier that bypassed the edit, if any.
+        var codesShown = Math.Min(byCode.Count, 10);
+        var codes = new string[codesShown + (modifier is null ? 1 : 2)];
+        for (var g = 0; g < codesShown; g++)
+        {
+            codes[g] = g == 0 ? c1 : byCode[g].Code.ToString();
+        }
+
+        codes[codesShown] = c2;
+        if (modifier is not null)
+        {
+            codes[codesShown + 1] = modifier;
+        }
+
+        context.Report(rule, column2Line + 1, element, head.ToString(), hint, ImmutableCollectionsMarshal.AsImmutableArray(codes), table.Source(byCode[0].Row));
     }
 
     private static void AppendLines(StringBuilder text, List<int> shown, int total) =>
-        LineList.Append(text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(shown)[..Math.Min(shown.Count, LineList.MaxShown)], total);
+        LineList.Append(text, CollectionsMarshal.AsSpan(shown)[..Math.Min(shown.Count, LineList.MaxShown)], total);
 
     private static string Kind(PtpTable table, int row) => table.IsMutuallyExclusive(row) ? "mutually exclusive" : "comprehensive/component";
 
