@@ -59,7 +59,7 @@ public class ScrubTotalityTests
             }
         }
 
-        count.Should().Be(4 * 3 * EdgeDates.Length * 4);
+        count.Should().Be(4 * Enum.GetValues<ClaimSetting>().Length * EdgeDates.Length * 4);
     }
 
     [Fact]
