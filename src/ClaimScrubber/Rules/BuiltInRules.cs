@@ -61,7 +61,7 @@ internal static class BuiltInRules
 
         if (index.Ptp is { } ptp)
         {
-            yield return new PtpRule(ptp);
+            yield return new PtpRule(ptp, index.FeeSchedule);
         }
 
         if (index.Mue is { } mue)
@@ -79,6 +79,7 @@ internal static class BuiltInRules
         {
             yield return new FeeScheduleStatusRules(fees);
             yield return new FeeScheduleModifierRules(fees);
+            yield return new GlobalSurgeryRules(fees);
             yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
         }
     }

@@ -32,7 +32,9 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
 
     public FeeScheduleModifierRules(FeeScheduleTable table) => this.table = table;
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => R.All;
+    /// <summary>Gets the rules of the fee-schedule modifier family but the global surgery ones (<see cref="GlobalSurgeryRules"/>).</summary>
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+        [.. R.All.Except([R.EmSameDayWithoutModifier, R.EmDayBeforeMajorSurgery, R.EmInPostoperativePeriod, R.ProcedureInPostoperativePeriod])];
 
     public void Evaluate(ScrubContext context)
     {
@@ -277,8 +279,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
         var number = index + 1;
         var checkComponent = entry.PcTc == 1 && (present & (Has26 | HasTc)) != 0 && (present & (Has26 | HasTc)) != (Has26 | HasTc);
         var checkSides = entry.Bilateral == 1 && context.Options.ReportSidesInsteadOfBilateral && (present & (HasRt | HasLt | Has50)) == HasRt;
-        var checkEm = entry.IsEvaluationAndManagement && (present & Has25Or57) == 0;
-        if (!checkComponent && !checkSides && !checkEm)
+        if (!checkComponent && !checkSides)
         {
             return;
         }
@@ -309,16 +310,6 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
                         $"Bill {code} once with modifier 50 and one unit, unless this payer asks for LT/RT lines.");
                     checkSides = false;
                 }
-            }
-            else if (checkEm && table.TryGet(otherCode, out var procedure) && procedure.HasSurgicalGlobal)
-            {
-                var days = procedure.Global switch { GlobalPeriod.Days0 => "000", GlobalPeriod.Days10 => "010", _ => "090" };
-                ReportLine(context, R.EmSameDayWithoutModifier, number, code, otherCode.ToString(), string.Empty,
-                    string.Create(CultureInfo.InvariantCulture, $"{code} is billed on the date of {otherCode} (line {j + 1}, global days {days}) without modifier 25 or 57; the visit is part of the procedure's global package."),
-                    procedure.Global == GlobalPeriod.Days90
-                        ? "If the visit was the decision for this major surgery, add 57; otherwise remove the visit."
-                        : "If the visit was significant and separately identifiable, add 25 with documentation; otherwise remove it.");
-                checkEm = false;
             }
         }
     }
