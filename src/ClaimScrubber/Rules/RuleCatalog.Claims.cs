@@ -59,11 +59,32 @@ public static partial class RuleCatalog
         public static RuleDescriptor ValueBeyondLimit { get; } = new("CLM013", RuleFamily.Claim, "Value beyond the 837's limits", Severity.Error, Disposition.ClaimRejection,
             "A line's units (more than 8 digits before the decimal point or 3 after), a line's charge (more than 8 digits before the decimal point or 2 after) or the claim id (more than 38 characters) cannot be carried by its 837 element (SV1-04/SV2-05, SV1-02/SV2-03, CLM01); the claim is not scrubbed further.", "16", "MA130", source: "837 SV1-04/SV2-05 (quantity R10.3), SV1-02/SV2-03 (amount R10.2), CLM01 (38 characters); ClaimLimits");
 
+        /// <summary>CLM014: a line's charge is 0.00 where Medicare needs the provider's charge.</summary>
+        public static RuleDescriptor ZeroCharge { get; } = new("CLM014", RuleFamily.Claim, "Zero line charge", Severity.Error, Disposition.ReturnToProvider,
+            "A service line's charge is 0.00: Medicare returns a line without the provider's charge as unprocessable. Quality-data codes (CPT Category II, fee schedule status M) and services reported for information only (status B) are billed at 0.00 and are not reported.", "16", "M79",
+            source: "MCPM Pub. 100-04, ch. 26, §10.2 (item 24F: the charge for each service) and 837P SV102 / 837I SV203; CMS quality-data code reporting (0.00 charge)");
+
+        /// <summary>CLM015: the date of service is more than 12 months before the as-of date.</summary>
+        public static RuleDescriptor PastTimelyFiling { get; } = new("CLM015", RuleFamily.Claim, "Past the timely filing limit", Severity.Error, Disposition.LineDenial,
+            "The date of service is more than one calendar year before the as-of date (ScrubberOptions.AsOfDate, else today): Medicare denies a claim filed later. A professional line counts from its from date, an institutional claim from its through date; a February 29 date of service is due by February 28. Opt-in: the as-of date must be the day the claim is sent, which only the caller knows.", "29", null, enabledByDefault: false,
+            source: "42 CFR 424.44(a); MCPM Pub. 100-04, ch. 1, §70 and §70.1 (span dates, February 29)");
+
+        /// <summary>CLM016: the timely filing limit of a date of service ends within a month of the as-of date.</summary>
+        public static RuleDescriptor TimelyFilingEndsSoon { get; } = new("CLM016", RuleFamily.Claim, "Timely filing limit within a month", Severity.Warning, Disposition.Informational,
+            "The one-year filing limit of a date of service ends within a month of the as-of date: the claim must reach the contractor before it does. Opt-in, with CLM015.", null, null, enabledByDefault: false,
+            source: "42 CFR 424.44(a); MCPM Pub. 100-04, ch. 1, §70");
+
+        /// <summary>CLM020: a date of service after the period a loaded table covers.</summary>
+        public static RuleDescriptor TableOutOfDate { get; } = new("CLM020", RuleFamily.Claim, "Date of service after a table's period", Severity.Info, Disposition.Informational,
+            "A date of service falls after the period the loaded release of a table covers (its effective dates, or its release date plus CMS's cadence: quarterly for NCCI, the fee schedule, HCPCS and the lab NCDs; every October and April for the MCE; yearly for the ICD-10-CM tabular list): the claim was checked against that release, which may miss codes and edits of the later ones. One notice per table and claim; ICD-10-CM order files are reported by DX004. Opt-in: a folder of older tables would put one notice per table on every claim; data-report shows each table's coverage against today.", null, null, enabledByDefault: false,
+            source: "The table's release period (TableRelease effective dates) and CMS's release cadence of each table");
+
         /// <summary>Gets the claim structure rules in id order.</summary>
         public static ImmutableArray<RuleDescriptor> All { get; } =
         [
             UnreadableElement, MissingRequiredElement, ServiceDatesReversed, ServiceDateInFuture, ServiceDateBeforeBirth,
             UnitsNotPositive, NegativeCharge, InvalidNpi, TooManyDiagnoses, DuplicateLine, InvalidFrequencyCode, TooManyLines, ValueBeyondLimit,
+            ZeroCharge, PastTimelyFiling, TimelyFilingEndsSoon, TableOutOfDate,
         ];
     }
 }

@@ -179,9 +179,27 @@ public static partial class RuleCatalog
         public static RuleDescriptor AddOnWithoutPrimary { get; } = new("PX030", RuleFamily.Procedure, "Add-on code without a primary procedure", Severity.Error, Disposition.LineDenial,
             "A code with global days ZZZ (always part of another service) is billed with no other procedure on the same date to be its primary.", "107", null, source: "PFS RVU file (RVU25D), global days ZZZ");
 
+        /// <summary>PX031: G2211 billed with an office visit that carries 25, outside the CY2025 exceptions.</summary>
+        public static RuleDescriptor ComplexityAddOnWithModifier25 { get; } = new("PX031", RuleFamily.Procedure, "G2211 with a 25-modified visit", Severity.Error, Disposition.LineDenial,
+            "The visit complexity add-on G2211 is billed by the same provider on the date of an office or outpatient E/M visit (99202-99205, 99211-99215) that carries modifier 25. Medicare does not pay G2211 then; from 2025-01-01 it does when the 25-modified visit is billed with an annual wellness visit, a vaccine administration or a Medicare Part B preventive service that day.", "97", "N20",
+            source: "CY2024 PFS final rule, 88 FR 78818 (G2211 not payable with a 25-modified visit); CY2025 PFS final rule, 89 FR 97710 (exceptions: AWV, vaccine administration, Part B preventive services, from 2025-01-01); CMS MLN006559 (preventive services)");
+
+        /// <summary>PX032: a CPT code the fee schedule in force no longer lists while an older table does.</summary>
+        public static RuleDescriptor DeletedFromFeeSchedule { get; } = new("PX032", RuleFamily.Procedure, "Code deleted from the fee schedule in force", Severity.Error, Disposition.LineDenial,
+            "A CPT code (not a lab test, which the clinical lab fee schedule prices) is absent from the physician fee schedule in force for the date of service (the loaded RVU release of that year or an earlier one), while an older loaded table (an NCCI PTP release before that year with an edit in force on the code, or an older MUE or add-on release) lists it: the code was deleted. Not given when the loaded RVU file lacks more than a tenth of the older tables' CPT codes (a partial or sample file).", "181", "N56",
+            source: "PFS RVU file (RVU25D): every CPT code of the year has a row; older NCCI PTP, MUE and add-on releases");
+
+        /// <summary>PX033: a line whose denial GY, GA or GZ says is intended.</summary>
+        public static RuleDescriptor IntendedDenial { get; } = new("PX033", RuleFamily.Procedure, "Denial intended (GY, GA, GZ)", Severity.Info, Disposition.Informational,
+            "A line carries GY (statutorily excluded, not a Medicare benefit), GA (required ABN on file) or GZ (no ABN) and a table says Medicare denies it (fee schedule status N, MUE value 0, HCPCS coverage code S or M): the denial is intended and reported here instead of as an error to fix.", null, null,
+            source: "MCPM Pub. 100-04, ch. 1, §60.4.2 and ch. 30, §50 (GA, GY, GZ); PFS RVU status N; NCCI MUE value 0; HCPCS coverage codes S and M");
+
         /// <summary>Gets the fee-schedule procedure rules in id order.</summary>
         public static ImmutableArray<RuleDescriptor> All { get; } =
-            [NotValidForMedicare, NonCovered, Bundled, BundledOrExcluded, RestrictedCoverage, Deleted, StatutoryExclusion, ContractorPriced, ExcludedByRegulation, InjectionBundled, AddOnWithoutPrimary];
+            [
+                NotValidForMedicare, NonCovered, Bundled, BundledOrExcluded, RestrictedCoverage, Deleted, StatutoryExclusion, ContractorPriced, ExcludedByRegulation,
+                InjectionBundled, AddOnWithoutPrimary, ComplexityAddOnWithModifier25, DeletedFromFeeSchedule, IntendedDenial,
+            ];
     }
 
     /// <summary>Place-of-service rules driven by the fee schedule NA indicators (<c>POS010</c>–<c>POS019</c>).</summary>

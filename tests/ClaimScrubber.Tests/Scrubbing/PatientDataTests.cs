@@ -102,6 +102,8 @@ public class PatientDataTests
         yield return C("H-PX023", Sex.Female, knee, L("A4211"));
         yield return C("H-PX024", Sex.Male, ["L60.0"], L("11055"));
         yield return C("H-PX029", Sex.Male, ["J44.9"], L("99213"), L("36591"));
+        yield return C("H-PX031", Sex.Female, knee, L("99213", "25"), L("G2211"), L("20610", "RT"));
+        yield return C("H-CLM014", Sex.Male, knee, new ServiceLine { ProcedureCode = huge.ProcedureCode, ServiceDate = huge.ServiceDate, Units = 1, Charge = 0m, DiagnosisPointers = [1] });
         ServiceLine On(string code, int month, int day, params string[] modifiers) => new()
         {
             ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse(code),

@@ -49,6 +49,12 @@ internal static class ProcedureClasses
         };
     }
 
+    /// <summary>Tells whether the code is a CPT Category II code (four digits then F: performance measurement, billed at 0.00).</summary>
+    public static bool IsCategoryTwo(ProcedureCode code) => IsFourDigitsThen(code, 'F');
+
+    /// <summary>Tells whether the code is a multianalyte assay with algorithmic analyses (four digits then M), priced on the clinical lab fee schedule.</summary>
+    public static bool IsMultianalyteAssay(ProcedureCode code) => IsFourDigitsThen(code, 'M');
+
     /// <summary>Tells whether the code is an E/M service (CPT 99202–99499).</summary>
     public static bool IsEvaluationAndManagement(ProcedureCode code) => (Of(code) & ProcedureClass.EvaluationAndManagement) != 0;
 
@@ -70,5 +76,19 @@ internal static class ProcedureClasses
         var tens = (int)((code.Value >> Bits) & Mask) - 1;
         var hundreds = (int)((code.Value >> (2 * Bits)) & Mask) - 1;
         return hundreds == 2 && ((tens == 0 && last is >= 2 and <= 5) || (tens == 1 && last is >= 1 and <= 5));
+    }
+
+    private static bool IsFourDigitsThen(ProcedureCode code, char letter)
+    {
+        var value = code.Value;
+        for (var position = 1; position <= 4; position++)
+        {
+            if ((uint)((int)((value >> (Bits * position)) & Mask) - 1) > 9)
+            {
+                return false;
+            }
+        }
+
+        return (value & Mask) == (uint)CodeAlphabet.Encode(letter);
     }
 }

@@ -75,6 +75,13 @@ internal static class PaymentModifiers
             : AnatomicKind.None;
     }
 
+    /// <summary>
+    /// Tells whether the line carries GA, GY or GZ, with which the biller declares that Medicare is expected to deny it
+    /// (MCPM Pub. 100-04, ch. 1, §60.4.2; ch. 30, §50): the table's own denial is then intended, not an error to fix.
+    /// </summary>
+    public static bool IntendsDenial(ServiceLine line) =>
+        line.HasModifier(WaiverOnFile) || line.HasModifier(StatutorilyExcluded) || line.HasModifier(NotReasonableNoWaiver);
+
     /// <summary>Tells whether the modifier is 59 or one of XE, XS, XP, XU.</summary>
     public static bool IsDistinctService(ModifierCode modifier) =>
         modifier == Distinct || modifier == SeparateEncounter || modifier == SeparateStructure || modifier == SeparatePractitioner || modifier == UnusualNonOverlapping;

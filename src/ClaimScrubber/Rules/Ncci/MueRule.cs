@@ -52,25 +52,18 @@ internal sealed class MueRule : IClaimRule
                 continue;
             }
 
-            var day = NcciDay.Of(date);
-            var table = tables.For(setting, day);
-            var row = table?.Find(code) ?? -1;
-            if (setting == NcciSetting.Practitioner && (row < 0 || table!.Value(row) == 0) && tables.For(NcciSetting.DmeSupplier, day) is { } dme && dme.Find(code) is var dmeRow && dmeRow >= 0)
-            {
-                table = dme;
-                row = dmeRow;
-            }
-
-            if (row < 0)
+            var (table, row) = EditFor(tables, setting, code, NcciDay.Of(date));
+            if (table is null)
             {
                 continue;
             }
 
-            var limit = table!.Value(row);
+            var limit = table.Value(row);
             var indicator = table.Indicator(row);
             if (limit == 0)
             {
-                if (context.IsEnabled(R.MueNotPayable))
+                // With GY, GA or GZ the denial is intended: PX033 reports it as such.
+                if (context.IsEnabled(R.MueNotPayable) && !Modifiers.PaymentModifiers.IntendsDenial(line))
                 {
                     Report(context, R.MueNotPayable, table, code, i,
                         string.Create(CultureInfo.InvariantCulture, $"{code} has an MUE value of 0 in the NCCI {NcciSettingNames.Of(table.Setting)} MUE table (adjudication indicator {(int)indicator}, rationale \"{table.Rationale(row)}\"): it is not payable in this setting."),
@@ -120,6 +113,22 @@ internal sealed class MueRule : IClaimRule
                         : string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} for the date, or, if more were medically necessary, keep the documentation for an appeal; check for duplicate or mistyped units."));
             }
         }
+    }
+
+    /// <summary>
+    /// Finds the MUE of a line: the setting's table in force on the day; on a professional claim, a code the practitioner
+    /// table lacks or gives 0 that the DME supplier table lists is a supplier's line and takes that table's edit.
+    /// </summary>
+    internal static (MueTable? Table, int Row) EditFor(MueTables tables, NcciSetting setting, ProcedureCode code, ushort day)
+    {
+        var table = tables.For(setting, day);
+        var row = table?.Find(code) ?? -1;
+        if (setting == NcciSetting.Practitioner && (row < 0 || table!.Value(row) == 0) && tables.For(NcciSetting.DmeSupplier, day) is { } dme && dme.Find(code) is var dmeRow && dmeRow >= 0)
+        {
+            return (dme, dmeRow);
+        }
+
+        return row < 0 ? (null, -1) : (table, row);
     }
 
     private static List<int> LinesOf(in LineGroups groups, int first)
