@@ -16,6 +16,8 @@ internal static class BuiltInRules
     public static IEnumerable<IClaimRule> Create(CodeSetIndex index, ScrubberOptions options)
     {
         yield return new ClaimStructureRules();
+        yield return new FilingRules(index.FeeSchedule);
+        yield return new TableCoverageRule(index);
         if (index.HasProcedureCodes)
         {
             yield return new ProcedureCodeRules(index);
@@ -61,7 +63,7 @@ internal static class BuiltInRules
 
         if (index.Ptp is { } ptp)
         {
-            yield return new PtpRule(ptp);
+            yield return new PtpRule(ptp, index.FeeSchedule);
         }
 
         if (index.Mue is { } mue)
@@ -75,11 +77,22 @@ internal static class BuiltInRules
         }
 
         yield return new SinglePlaceOfServiceRule();
+        yield return new ComplexityAddOnRule();
+        if (index.FeeSchedule is not null || index.Mue is not null || index.Hcpcs is not null)
+        {
+            yield return new IntendedDenialRule(index.FeeSchedule, index.Mue, index.Hcpcs);
+        }
+
         if (index.FeeSchedule is { } fees)
         {
             yield return new FeeScheduleStatusRules(fees);
             yield return new FeeScheduleModifierRules(fees);
+            yield return new GlobalSurgeryRules(fees);
             yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
+            if (DeletedCodeRule.Create(fees, index.Ptp, index.Mue, index.AddOnCodes) is { } deleted)
+            {
+                yield return deleted;
+            }
         }
     }
 

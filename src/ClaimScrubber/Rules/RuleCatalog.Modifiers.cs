@@ -9,19 +9,19 @@ public static partial class RuleCatalog
     {
         /// <summary>MOD001: the modifier is neither a CPT nor a HCPCS Level II modifier.</summary>
         public static RuleDescriptor UnknownModifier { get; } = new("MOD001", RuleFamily.Modifier, "Modifier unknown", Severity.Error, Disposition.ReturnToProvider,
-            "The modifier is in neither CMS's list of CPT and HCPCS modifiers nor the HCPCS file's Level II modifiers. Runs only when the CPT modifiers are known (the modifier list is loaded).", "182", "M78");
+            "The modifier is in neither CMS's list of CPT and HCPCS modifiers nor the HCPCS file's Level II modifiers. Runs only when the CPT modifiers are known (the modifier list is loaded).", "182", "M78", source: "CMS list of CPT and HCPCS modifiers; HCPCS Level II quarterly file (modifier records)");
 
         /// <summary>MOD002: a HCPCS Level II modifier is not valid on the date of service.</summary>
         public static RuleDescriptor ModifierNotActive { get; } = new("MOD002", RuleFamily.Modifier, "Modifier not valid on the date of service", Severity.Error, Disposition.ReturnToProvider,
-            "The HCPCS Level II modifier was added after the date of service or terminated before it (HCPCS file ADD DT and TERM DT).", "182", "M78");
+            "The HCPCS Level II modifier was added after the date of service or terminated before it (HCPCS file ADD DT and TERM DT).", "182", "M78", source: "HCPCS Level II quarterly file, modifier ADD DT and TERM DT");
 
         /// <summary>MOD003: the same modifier twice on a line.</summary>
         public static RuleDescriptor DuplicateModifier { get; } = new("MOD003", RuleFamily.Modifier, "Duplicate modifier", Severity.Warning, Disposition.ReturnToProvider,
-            "A line carries the same modifier more than once.", "4", "N519");
+            "A line carries the same modifier more than once.", "4", "N519", source: "837 SV101-3 to -6 / SV202-3 to -6 (each modifier once)");
 
         /// <summary>MOD004: more modifiers than the claim form carries.</summary>
         public static RuleDescriptor TooManyModifiers { get; } = new("MOD004", RuleFamily.Modifier, "More than four modifiers", Severity.Error, Disposition.ClaimRejection,
-            "A line carries more than the four modifiers the 837 (SV101-3 to -6) and the CMS-1500 (24D) have room for; the claim is not scrubbed further.", "16", "N823");
+            "A line carries more than the four modifiers the 837 (SV101-3 to -6) and the CMS-1500 (24D) have room for; the claim is not scrubbed further.", "16", "N823", source: "837 SV101-3 to -6 / SV202-3 to -6 (four modifiers); CMS-1500 item 24D; ClaimLimits");
 
         /// <summary>Gets the modifier rules in id order.</summary>
         public static ImmutableArray<RuleDescriptor> All { get; } = [UnknownModifier, ModifierNotActive, DuplicateModifier, TooManyModifiers];

@@ -22,7 +22,11 @@ public sealed class RuleDescriptor
     /// <param name="enabledByDefault">
     /// <see langword="false"/> for an opt-in rule that runs only when <see cref="Scrubbing.ScrubberOptions.EnabledRules"/> names it.
     /// </param>
-    public RuleDescriptor(string id, RuleFamily family, string title, Severity severity, Disposition disposition, string description, string? carc = null, string? rarc = null, bool enabledByDefault = true)
+    /// <param name="source">
+    /// The policy or table the rule follows — a CMS manual chapter and section, an NCCI Policy Manual section, a CFR
+    /// section, a table and its column — or <see langword="null"/> for a payer's own rule.
+    /// </param>
+    public RuleDescriptor(string id, RuleFamily family, string title, Severity severity, Disposition disposition, string description, string? carc = null, string? rarc = null, bool enabledByDefault = true, string? source = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
@@ -36,7 +40,14 @@ public sealed class RuleDescriptor
         Carc = carc;
         Rarc = rarc;
         IsEnabledByDefault = enabledByDefault;
+        Source = source;
     }
+
+    /// <summary>
+    /// Gets the policy or table the rule follows, such as <c>NCCI Policy Manual for Medicare Services, chapter I, §E</c>
+    /// or <c>42 CFR 424.44</c>; every built-in rule names one. <see langword="null"/> for a rule that names none.
+    /// </summary>
+    public string? Source { get; }
 
     /// <summary>
     /// Gets a value indicating whether the rule runs unless disabled; an opt-in rule (such as a pricing note that

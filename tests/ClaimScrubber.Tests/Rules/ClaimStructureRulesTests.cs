@@ -49,7 +49,7 @@ public class ClaimStructureRulesTests
     [Fact]
     public void ReversedSpan_AndDateBeforeBirth_AreReported()
     {
-        var line = new ServiceLine { ProcedureCode = ProcedureCode.Parse("99213"), ServiceDate = new DateOnly(1950, 4, 1), ServiceDateTo = new DateOnly(1950, 3, 30), DiagnosisPointers = [1] };
+        var line = new ServiceLine { ProcedureCode = ProcedureCode.Parse("99213"), ServiceDate = new DateOnly(1950, 4, 1), ServiceDateTo = new DateOnly(1950, 3, 30), Charge = 100m, DiagnosisPointers = [1] };
         var result = Scrubber.Scrub(TestClaims.Professional(null, line));
         result.Findings.Select(f => (f.RuleId, f.Element)).Should().Equal(("CLM003", "lines[1].serviceDateTo"), ("CLM005", "lines[1].serviceDate"));
     }

@@ -22,8 +22,7 @@ public class CodeValidityRulesTests
             TestClaims.Line("G0439"),
             TestClaims.Line("J3490").WithModifiers("LT", "XS", "59", "76"),
             TestClaims.Line("0001A", "2025-06-30"),
-            TestClaims.Line("C9300", "2025-06-30"),
-            TestClaims.Line("V5249").WithModifiers("GY", "RT"));
+            TestClaims.Line("C9300", "2025-06-30"));
         Scrubber.Scrub(claim).Findings.Should().BeEmpty();
 
         var before = GC.GetAllocatedBytesForCurrentThread();
@@ -100,7 +99,9 @@ public class CodeValidityRulesTests
         var finding = Scrub(TestClaims.Line("V5249").WithModifiers("RT")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Disposition, finding.Carc, finding.Rarc).Should().Be(("PX004", Disposition.LineDenial, "96", "N425"));
         finding.Message.Should().Be("Procedure code V5249 is not covered by Medicare by statute (HCPCS coverage code S), and the line lacks modifier GY.");
-        Scrub(TestClaims.Line("V5249").WithModifiers("GY", "RT")).Should().BeEmpty();
+        var intended = Scrub(TestClaims.Line("V5249").WithModifiers("GY", "RT")).Should().ContainSingle("with GY the denial is intended: PX033 at Info, no PX004").Subject;
+        (intended.RuleId, intended.Severity, intended.Element).Should().Be(("PX033", Severity.Info, "lines[1].modifiers"));
+        intended.Message.Should().Be("V5249 carries GY and Medicare denies it (HCPCS coverage code S, not covered by statute): the denial is intended, with the patient (or a secondary payer) liable.");
     }
 
     [Fact]
@@ -174,6 +175,7 @@ public class CodeValidityRulesTests
             ProcedureCode = ProcedureCode.Parse("99213"),
             ServiceDate = new DateOnly(2026, 3, 2),
             PlaceOfService = PlaceOfServiceCode.Parse("77"),
+            Charge = 100m,
             DiagnosisPointers = [1],
         };
         var claim = TestClaims.Professional(null, TestClaims.Line(), line);

@@ -24,7 +24,7 @@ public class DiagnosisPointerRulesTests
     [Fact]
     public void LineWithoutPointers_IsAnErrorOnProfessionalClaimsOnly()
     {
-        var line = new ClaimScrubber.Claims.ServiceLine { ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse("99213"), ServiceDate = new DateOnly(2026, 3, 2) };
+        var line = new ClaimScrubber.Claims.ServiceLine { ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse("99213"), ServiceDate = new DateOnly(2026, 3, 2), Charge = 100m };
         Scrubber.Scrub(TestClaims.Professional(null, line)).Ids().Should().Equal("LNK002");
     }
 

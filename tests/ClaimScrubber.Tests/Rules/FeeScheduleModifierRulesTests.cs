@@ -232,7 +232,7 @@ public class FeeScheduleModifierRulesTests
         // 20610: global 000, "evaluation and management services on the day of the procedure generally not payable".
         var finding = Scrub(Line("99213"), Line("20610")).Findings.Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line, finding.Carc, finding.Rarc).Should().Be(("MOD029", 1, "97", "M144"));
-        finding.Message.Should().Be("99213 is billed on the date of 20610 (line 2, global days 000) without modifier 25 or 57; the visit is part of the procedure's global package.");
+        finding.Message.Should().Be("99213 is billed on the date of 20610 (line 2, global days 000) without modifier 25; the visit is part of the procedure's global package.");
         finding.FixHint.Should().StartWith("If the visit was significant");
     }
 

@@ -77,8 +77,8 @@ public class FeeSchedulePlaceOfServiceRulesTests
     {
         var scrubber = Scrubber(ScrubberOptions.Default with { RequireSinglePlaceOfService = true });
         var office = Professional(null,
-            Line("99214").WithModifiers("25"), Line("20610").WithModifiers("RT"), Line("71046").WithModifiers("26"), Line("27447").WithModifiers("LT"),
-            Line("17000"), Line("17003"), Line("45378").WithModifiers("53"), Line("27447", date: "2026-03-03").WithModifiers("50"), Line("80053").WithModifiers("91"));
+            Line("99214").WithModifiers("25", "57"), Line("20610").WithModifiers("RT"), Line("71046").WithModifiers("26"), Line("27447").WithModifiers("LT"),
+            Line("17000"), Line("17003"), Line("45378").WithModifiers("53"), Line("27447", date: "2026-03-03").WithModifiers("50", "78"), Line("80053").WithModifiers("91"));
 
         // In an inpatient hospital (POS 21, facility) none of these codes is facility NA.
         var claim = new Claim
@@ -91,6 +91,7 @@ public class FeeSchedulePlaceOfServiceRulesTests
         var rules = new IClaimRule[]
         {
             new ClaimScrubber.Rules.Modifiers.FeeScheduleModifierRules(Fees),
+            new ClaimScrubber.Rules.Modifiers.GlobalSurgeryRules(Fees),
             new ClaimScrubber.Rules.Procedures.FeeScheduleStatusRules(Fees),
             new ClaimScrubber.Rules.PlaceOfService.FeeSchedulePlaceOfServiceRules(Fees, p => p.Value is 11 or 12 ? false : true),
             new ClaimScrubber.Rules.PlaceOfService.SinglePlaceOfServiceRule(),

@@ -29,8 +29,23 @@ public class FeeScheduleStatusRulesTests
         // 22526: status N, "Non-covered Services. These services are not covered by Medicare."
         var finding = Scrub(Line("22526")).Findings.Should().ContainSingle().Subject;
         (finding.RuleId, finding.Severity, finding.Carc).Should().Be(("PX021", Severity.Warning, "96"));
-        Scrub(Line("22526").WithModifiers("GY")).Findings.Should().BeEmpty();
-        Scrub(Line("22526").WithModifiers("GA")).Findings.Should().BeEmpty();
+
+        // GY, GA, GZ: the biller declares the denial (MCPM 100-04 ch. 1 §60.4.2, ch. 30 §50); PX033 says so at Info, with who is liable.
+        foreach (var (modifier, liable) in new[]
+        {
+            ("GY", "the patient (or a secondary payer) liable"),
+            ("GA", "the patient liable under the advance beneficiary notice on file"),
+            ("GZ", "the provider liable, since no advance beneficiary notice was given"),
+        })
+        {
+            var intended = Scrub(Line("22526").WithModifiers(modifier)).Findings.Should().ContainSingle().Subject;
+            (intended.RuleId, intended.Severity, intended.Disposition, intended.Line, intended.Element).Should().Be(("PX033", Severity.Info, Disposition.Informational, 1, "lines[1].modifiers"));
+            intended.Message.Should().Be($"22526 carries {modifier} and Medicare denies it (fee schedule status N, not covered): the denial is intended, with {liable}.");
+            intended.Codes.Should().Equal("22526", modifier);
+        }
+
+        Scrub(Line("22526").WithModifiers("GX")).Findings.Should().BeEmpty("GX (voluntary notice) declares the non-coverage without asking for a denial");
+        Scrub(Line("99213").WithModifiers("GA")).Findings.Should().BeEmpty("GA on a covered, payable code has no table denial to call intended");
     }
 
     [Fact]
@@ -66,7 +81,7 @@ public class FeeScheduleStatusRulesTests
     {
         var scrubber = ClaimScrubber.Scrubbing.Scrubber.Create(FeeScheduleFixture.Index, ScrubberOptions.Default with { AsOfDate = Today });
         scrubber.Scrub(Professional(null, Line("80053"), Line("36415"), Line("15999"), Line("J3490"))).Findings.Should().BeEmpty();
-        scrubber.Rules.Where(r => !r.IsEnabledByDefault).Select(r => r.Id).Should().Equal(FeeScheduleFixture.PricingNotes);
+        scrubber.Rules.Where(r => !r.IsEnabledByDefault).Select(r => r.Id).Should().Equal(["CLM015", "CLM016", "CLM020", .. FeeScheduleFixture.PricingNotes], "timely filing and table coverage are opt-in too");
     }
 
     [Fact]

@@ -58,7 +58,8 @@ public class NcciRulesTests
         // "20610","99213","*",1,"CPT Manual or CMS manual coding instruction"
         var finding = Ncci(L("20610"), L("99213")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line, finding.Element, finding.Disposition).Should().Be(("NCCI002", 2, "lines[2].procedureCode", Disposition.LineDenial));
-        finding.Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\"): 99213 (line 2) is column 2 to 20610 (line 1) on the same date of service; modifier indicator 1: 99213 is denied unless an NCCI-associated modifier shows a separate and distinct service.");
+        finding.Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\"): 99213 (line 2) is column 2 to 20610 (line 1) on the same date of service; modifier indicator 1: 99213 is an E/M service, denied unless its line carries 25 (a significant, separately identifiable visit); a modifier on the other line does not bypass an edit whose column 2 is an E/M service.");
+        finding.FixHint.Should().Be("If the visit 99213 (line 2) was significant and separately identifiable from 20610, append 25 and keep the documentation; otherwise remove it. 59 and X{EPSU} are not used on an E/M service.");
     }
 
     [CmsFact]
@@ -67,7 +68,7 @@ public class NcciRulesTests
         var finding = Ncci(L("20610"), L("99213", modifiers: "25")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Severity, finding.Disposition, finding.Line, finding.Element).Should().Be(("NCCI003", Severity.Info, Disposition.Informational, 2, "lines[2].modifiers[1]"));
         finding.Codes.Should().Equal("20610", "99213", "25");
-        finding.Message.Should().EndWith("99213 (line 2) is column 2 to 20610 (line 1) on the same date of service; modifier indicator 1, bypassed by modifier 25 on line 2.");
+        finding.Message.Should().EndWith("99213 (line 2) is column 2 to 20610 (line 1) on the same date of service; modifier indicator 1, bypassed by modifier 25 on line 2 (a significant, separately identifiable E/M service).");
     }
 
     [CmsTheory]
@@ -81,7 +82,7 @@ public class NcciRulesTests
         (onColumn2.RuleId, onColumn2.Element).Should().Be(("NCCI003", "lines[2].modifiers[1]"));
         var onColumn1 = Ncci(L("11042", modifiers: ["76", modifier]), L("17000")).Should().ContainSingle().Subject;
         (onColumn1.RuleId, onColumn1.Line, onColumn1.Element).Should().Be(("NCCI003", 2, "lines[1].modifiers[2]"));
-        onColumn1.Message.Should().EndWith($"bypassed by modifier {modifier} on line 1.");
+        onColumn1.Message.Should().EndWith($"bypassed by modifier {modifier} on line 1 ({(modifier == "XS" ? "a separate organ or structure" : "a distinct procedural service")}).");
     }
 
     [CmsFact]
@@ -89,7 +90,7 @@ public class NcciRulesTests
     {
         // "27447","29881","*",1,"More extensive procedure"
         Ncci(L("27447"), L("29881")).Select(f => f.RuleId).Should().Equal("NCCI002");
-        Ncci(L("27447", modifiers: "RT"), L("29881", modifiers: "LT")).Should().ContainSingle().Which.Message.Should().EndWith("bypassed by modifier LT on line 2.");
+        Ncci(L("27447", modifiers: "RT"), L("29881", modifiers: "LT")).Should().ContainSingle().Which.Message.Should().EndWith("bypassed by modifier LT on line 2 (procedures on different anatomic sites).");
         Ncci(L("27447"), L("29881", modifiers: "26")).Select(f => f.RuleId).Should().Equal(["NCCI002"], "26 is not an NCCI-associated modifier");
     }
 
@@ -220,7 +221,7 @@ public class NcciRulesTests
         var claim = TestClaims.Professional(null, L("99213"), L("36415"), L("85025"), L("80053"), L("84443"));
         Ncci(claim).Should().BeEmpty();
         var index = NcciFullData.Index;
-        IClaimRule[] rules = [new PtpRule(index.Ptp!), new MueRule(index.Mue!), new AddOnCodeRule()];
+        IClaimRule[] rules = [new PtpRule(index.Ptp!, index.FeeSchedule), new MueRule(index.Mue!), new AddOnCodeRule()];
         var context = new ScrubContext();
         context.Begin(Scrubber.Value, claim, TestClaims.Today);
         foreach (var rule in rules)

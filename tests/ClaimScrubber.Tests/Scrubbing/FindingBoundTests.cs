@@ -21,7 +21,7 @@ public class FindingBoundTests
         var ptp = findings.Where(f => f.RuleId.StartsWith("NCCI00", StringComparison.Ordinal)).ToList();
         ptp.Should().HaveCount(499).And.OnlyContain(f => f.RuleId == "NCCI002");
         ptp.Select(f => f.Line).Should().Equal(Enumerable.Range(1, 499).Select(i => (int?)(2 * i)));
-        ptp[0].Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\"): 99213 (line 2) is column 2 to 20610 (lines 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, and 490 more (500 in all)) on the same date of service; modifier indicator 1: 99213 is denied unless an NCCI-associated modifier shows a separate and distinct service.");
+        ptp[0].Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\"): 99213 (line 2) is column 2 to 20610 (lines 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, and 490 more (500 in all)) on the same date of service; modifier indicator 1: 99213 is an E/M service, denied unless its line carries 25 (a significant, separately identifiable visit); a modifier on the other line does not bypass an edit whose column 2 is an E/M service.");
         ptp[0].Codes.Should().Equal("20610", "99213");
         findings.Count(f => f.RuleId == "CLM010").Should().Be(997, "each repeat of an earlier line is one duplicate");
         findings.Length.Should().BeLessThanOrEqualTo(4 * lines.Length);
@@ -33,7 +33,7 @@ public class FindingBoundTests
         var finding = Full.Value.Scrub(TestClaims.Professional(null, TestClaims.Line("20610"), TestClaims.Line("G0439"), TestClaims.Line("99213"), TestClaims.Line("20610")))
             .Findings.Should().ContainSingle(f => f.RuleId.StartsWith("NCCI00", StringComparison.Ordinal)).Subject;
         (finding.RuleId, finding.Line, finding.Element).Should().Be(("NCCI002", 3, "lines[3].procedureCode"));
-        finding.Message.Should().Be("NCCI practitioner PTP edits: 99213 (line 3) is column 2 to 20610 (lines 1 and 4; comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\") and to G0439 (line 2; mutually exclusive, rationale \"Mutually exclusive procedures\") on the same date of service; modifier indicator 1: 99213 is denied unless an NCCI-associated modifier shows a separate and distinct service.");
+        finding.Message.Should().Be("NCCI practitioner PTP edits: 99213 (line 3) is column 2 to 20610 (lines 1 and 4; comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\") and to G0439 (line 2; mutually exclusive, rationale \"Mutually exclusive procedures\") on the same date of service; modifier indicator 1: 99213 is an E/M service, denied unless its line carries 25 (a significant, separately identifiable visit); a modifier on the other line does not bypass an edit whose column 2 is an E/M service.");
         finding.Codes.Should().Equal("20610", "G0439", "99213");
     }
 

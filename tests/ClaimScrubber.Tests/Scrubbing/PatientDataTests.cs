@@ -102,6 +102,19 @@ public class PatientDataTests
         yield return C("H-PX023", Sex.Female, knee, L("A4211"));
         yield return C("H-PX024", Sex.Male, ["L60.0"], L("11055"));
         yield return C("H-PX029", Sex.Male, ["J44.9"], L("99213"), L("36591"));
+        yield return C("H-PX031", Sex.Female, knee, L("99213", "25"), L("G2211"), L("20610", "RT"));
+        yield return C("H-CLM014", Sex.Male, knee, new ServiceLine { ProcedureCode = huge.ProcedureCode, ServiceDate = huge.ServiceDate, Units = 1, Charge = 0m, DiagnosisPointers = [1] });
+        ServiceLine On(string code, int month, int day, params string[] modifiers) => new()
+        {
+            ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse(code),
+            Modifiers = [.. modifiers.Select(ClaimScrubber.Codes.ModifierCode.Parse)],
+            Units = 1,
+            Charge = 75m,
+            ServiceDate = new DateOnly(2026, month, day),
+            DiagnosisPointers = [1],
+            PlaceOfService = ClaimScrubber.Codes.PlaceOfServiceCode.Parse("22"),
+        };
+        yield return C("H-MOD035-037", Sex.Male, knee, On("99213", 2, 16), On("27447", 2, 17, "RT"), On("99213", 3, 4), On("20610", 3, 9, "LT"));
         var manifestationFirst = L("99213");
         yield return C("H-LNK011", Sex.Female, ["E11.42", "G63"], new ServiceLine { ProcedureCode = manifestationFirst.ProcedureCode, ServiceDate = manifestationFirst.ServiceDate, Units = 1, Charge = 75m, DiagnosisPointers = [2, 1] });
     }

@@ -21,7 +21,7 @@ namespace ClaimScrubber.CodeSets.FeeSchedule;
 /// </remarks>
 internal sealed partial class RvuFileReader : ICmsFileReader
 {
-    private const string TableName = "PFS RVU";
+    internal const string TableName = "PFS RVU";
 
     private static readonly string[] MonthNames = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 

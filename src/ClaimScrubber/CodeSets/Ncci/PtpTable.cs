@@ -42,6 +42,7 @@ internal sealed partial class PtpTable
     private readonly PackedKeyIndex column1Runs;
     private readonly int[] runStarts;
     private readonly SegmentedKeyFilter pairs;
+    private uint[][]? codesInForce;
 
     internal PtpTable(NcciSetting setting, ulong[] keys, ulong[] payloads, string[] rationales, TableRelease[] sources, ushort[] sourceDays, uint[] codes)
     {
@@ -174,6 +175,36 @@ internal sealed partial class PtpTable
 
         starts.Add(keys.Length);
         return (PackedKeyIndex.Create(CollectionsMarshal.AsSpan(column1s)), [.. starts]);
+    }
+
+    /// <summary>
+    /// Gets, for each release (file slot), the codes of the edits it holds in force on its own release date (sorted), the
+    /// codes that release knew as current. Worked out on first use (one pass over the rows) and kept.
+    /// </summary>
+    public IReadOnlyList<uint[]> CodesInForceAtRelease
+    {
+        get
+        {
+            if (Volatile.Read(ref codesInForce) is { } known)
+            {
+                return known;
+            }
+
+            var bySlot = sources.Select(_ => new HashSet<uint>()).ToArray();
+            for (var row = 0; row < keys.Length; row++)
+            {
+                var p = payloads[row];
+                var slot = (byte)(p >> 48);
+                if ((PtpModifierIndicator)(byte)(p >> 32) != PtpModifierIndicator.NotApplicable && NcciDay.InForce((ushort)p, (ushort)(p >> 16), sourceDays[slot]))
+                {
+                    bySlot[slot].Add((uint)(keys[row] >> 32));
+                    bySlot[slot].Add((uint)keys[row]);
+                }
+            }
+
+            uint[][] computed = [.. bySlot.Select(codes => codes.Order().ToArray())];
+            return Interlocked.CompareExchange(ref codesInForce, computed, null) ?? computed;
+        }
     }
 
     public ProcedureCode Column1(int row) => ProcedureCode.FromValue((uint)(keys[row] >> 32));

@@ -3,7 +3,6 @@ using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.Codes;
-using ClaimScrubber.Rules.Facts;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeScheduleModifiers;
@@ -33,7 +32,9 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
 
     public FeeScheduleModifierRules(FeeScheduleTable table) => this.table = table;
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => R.All;
+    /// <summary>Gets the rules of the fee-schedule modifier family but the global surgery ones (<see cref="GlobalSurgeryRules"/>).</summary>
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } =
+        [.. R.All.Except([R.EmSameDayWithoutModifier, R.EmDayBeforeMajorSurgery, R.EmInPostoperativePeriod, R.ProcedureInPostoperativePeriod])];
 
     public void Evaluate(ScrubContext context)
     {
@@ -56,7 +57,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
                 CheckCombinations(context, line, number, code, present);
             }
 
-            CheckAgainstOtherLines(context, lines, fees, i, code, entry, present);
+            CheckAgainstOtherLines(context, lines, i, code, entry, present);
         }
     }
 
@@ -268,7 +269,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
         }
     }
 
-    private void CheckAgainstOtherLines(ScrubContext context, ImmutableArray<ServiceLine> lines, ReadOnlySpan<FeeFacts> fees, int index, ProcedureCode code, in FeeScheduleEntry entry, int present)
+    private void CheckAgainstOtherLines(ScrubContext context, ImmutableArray<ServiceLine> lines, int index, ProcedureCode code, in FeeScheduleEntry entry, int present)
     {
         var line = lines[index];
         if (line.ServiceDate is not { } date)
@@ -279,8 +280,7 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
         var number = index + 1;
         var checkComponent = entry.PcTc == 1 && (present & (Has26 | HasTc)) != 0 && (present & (Has26 | HasTc)) != (Has26 | HasTc);
         var checkSides = entry.Bilateral == 1 && context.Options.ReportSidesInsteadOfBilateral && (present & (HasRt | HasLt | Has50)) == HasRt;
-        var checkEm = entry.IsEvaluationAndManagement && (present & Has25Or57) == 0;
-        if (!checkComponent && !checkSides && !checkEm)
+        if (!checkComponent && !checkSides)
         {
             return;
         }
@@ -311,16 +311,6 @@ internal sealed class FeeScheduleModifierRules : IClaimRule
                         $"Bill {code} once with modifier 50 and one unit, unless this payer asks for LT/RT lines.");
                     checkSides = false;
                 }
-            }
-            else if (checkEm && fees[j].TryGetGlobal(out var procedure) && procedure.HasSurgicalGlobal)
-            {
-                var days = procedure.Global switch { GlobalPeriod.Days0 => "000", GlobalPeriod.Days10 => "010", _ => "090" };
-                ReportLine(context, R.EmSameDayWithoutModifier, number, code, otherCode.ToString(), string.Empty,
-                    string.Create(CultureInfo.InvariantCulture, $"{code} is billed on the date of {otherCode} (line {j + 1}, global days {days}) without modifier 25 or 57; the visit is part of the procedure's global package."),
-                    procedure.Global == GlobalPeriod.Days90
-                        ? "If the visit was the decision for this major surgery, add 57; otherwise remove the visit."
-                        : "If the visit was significant and separately identifiable, add 25 with documentation; otherwise remove it.");
-                checkEm = false;
             }
         }
     }

@@ -17,8 +17,9 @@ internal sealed class AddOnCodeRule : IClaimRule
 
     public void Evaluate(ScrubContext context)
     {
-        // NCCI edits Part B claims (practitioners, outpatient hospitals, suppliers), not inpatient stays.
-        if (context.Claim.Setting == ClaimScrubber.Claims.ClaimSetting.Inpatient)
+        // NCCI edits the claims of practitioners, suppliers and outpatient hospitals: not inpatient stays nor the other
+        // institutional bills (skilled nursing, home health, hospice), for which CMS publishes no NCCI tables.
+        if (context.Claim.Setting is not (ClaimScrubber.Claims.ClaimSetting.Professional or ClaimScrubber.Claims.ClaimSetting.OutpatientHospital))
         {
             return;
         }

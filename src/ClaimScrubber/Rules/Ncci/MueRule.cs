@@ -54,25 +54,18 @@ internal sealed class MueRule : IClaimRule
             }
 
             // The claim's facts hold the setting's table in force on the date and the code's row in it.
-            var day = facts[i].Day;
-            var table = facts[i].Mue;
-            var row = facts[i].MueRow;
-            if (setting == NcciSetting.Practitioner && (row < 0 || table!.Value(row) == 0) && tables.For(NcciSetting.DmeSupplier, day) is { } dme && dme.Find(code) is var dmeRow && dmeRow >= 0)
-            {
-                table = dme;
-                row = dmeRow;
-            }
-
-            if (row < 0)
+            var (table, row) = EditFor(tables, setting, code, facts[i].Day, facts[i].Mue, facts[i].MueRow);
+            if (table is null)
             {
                 continue;
             }
 
-            var limit = table!.Value(row);
+            var limit = table.Value(row);
             var indicator = table.Indicator(row);
             if (limit == 0)
             {
-                if (context.IsEnabled(R.MueNotPayable))
+                // With GY, GA or GZ the denial is intended: PX033 reports it as such.
+                if (context.IsEnabled(R.MueNotPayable) && !Modifiers.PaymentModifiers.IntendsDenial(line))
                 {
                     Report(context, R.MueNotPayable, table, code, i,
                         string.Create(CultureInfo.InvariantCulture, $"{code} has an MUE value of 0 in the NCCI {NcciSettingNames.Of(table.Setting)} MUE table (adjudication indicator {(int)indicator}, rationale \"{table.Rationale(row)}\"): it is not payable in this setting."),
@@ -122,6 +115,30 @@ internal sealed class MueRule : IClaimRule
                         : string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} for the date, or, if more were medically necessary, keep the documentation for an appeal; check for duplicate or mistyped units."));
             }
         }
+    }
+
+    /// <summary>
+    /// Finds the MUE of a line: the setting's table in force on the day; on a professional claim, a code the practitioner
+    /// table lacks or gives 0 that the DME supplier table lists is a supplier's line and takes that table's edit.
+    /// </summary>
+    internal static (MueTable? Table, int Row) EditFor(MueTables tables, NcciSetting setting, ProcedureCode code, ushort day)
+    {
+        var table = tables.For(setting, day);
+        return EditFor(tables, setting, code, day, table, table?.Find(code) ?? -1);
+    }
+
+    /// <summary>
+    /// Finds the MUE of a line as <see cref="EditFor(MueTables, NcciSetting, ProcedureCode, ushort)"/> does, from the setting's
+    /// table in force on the day and the code's row in it, already found (a claim's facts).
+    /// </summary>
+    private static (MueTable? Table, int Row) EditFor(MueTables tables, NcciSetting setting, ProcedureCode code, ushort day, MueTable? table, int row)
+    {
+        if (setting == NcciSetting.Practitioner && (row < 0 || table!.Value(row) == 0) && tables.For(NcciSetting.DmeSupplier, day) is { } dme && dme.Find(code) is var dmeRow && dmeRow >= 0)
+        {
+            return (dme, dmeRow);
+        }
+
+        return row < 0 ? (null, -1) : (table, row);
     }
 
     private static List<int> LinesOf(in LineGroups groups, int first)

@@ -18,7 +18,7 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
 
     public FeeScheduleStatusRules(FeeScheduleTable table) => this.table = table;
 
-    public IReadOnlyList<RuleDescriptor> Descriptors => R.All;
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [.. R.All.Except([R.ComplexityAddOnWithModifier25, R.DeletedFromFeeSchedule, R.IntendedDenial])];
 
     public void Evaluate(ScrubContext context)
     {
@@ -43,7 +43,7 @@ internal sealed class FeeScheduleStatusRules : IClaimRule
                     break;
                 case 'N' when context.IsEnabled(R.NonCovered):
                     // With an advance notice or statutory-exclusion modifier the biller has already declared the non-coverage.
-                    if (!line.HasModifier(M.WaiverOnFile) && !line.HasModifier(M.StatutorilyExcluded) && !line.HasModifier(M.NotReasonableNoWaiver) && !line.HasModifier(M.VoluntaryWaiver))
+                    if (!M.IntendsDenial(line) && !line.HasModifier(M.VoluntaryWaiver))
                     {
                         Report(context, R.NonCovered, number, code,
                             $"{code} has fee schedule status N: the service is not covered by Medicare.",

@@ -10,8 +10,12 @@ namespace ClaimScrubber.Tests.CodeSets.Snapshots;
 public static class StructuralComparer
 {
     // Caches a table builds on first use, which a table just loaded (either way) has not built yet: the MCE list
-    // membership, worked out by the first scrubber over the index.
-    private static readonly HashSet<(Type, string)> BuiltOnFirstUse = [(typeof(ClaimScrubber.CodeSets.Mce.MceTable), "membership")];
+    // membership, worked out by the first scrubber over the index, and the codes each PTP release held in force.
+    private static readonly HashSet<(Type, string)> BuiltOnFirstUse =
+    [
+        (typeof(ClaimScrubber.CodeSets.Mce.MceTable), "membership"),
+        (typeof(ClaimScrubber.CodeSets.Ncci.PtpTable), "codesInForce"),
+    ];
 
     /// <summary>Throws naming the first field path where <paramref name="expected"/> and <paramref name="actual"/> differ.</summary>
     public static void AssertEqual(object? expected, object? actual, string path)
