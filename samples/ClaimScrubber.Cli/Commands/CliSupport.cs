@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using System.Globalization;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Snapshots;
 using Spectre.Console;
@@ -23,6 +24,23 @@ public static class CliSupport
         Description = $"Folder of CMS files, or an index snapshot file built by 'index build' (default: {DefaultDataFolder} in the current directory or the nearest parent that has one).",
         HelpName = "DIR|FILE",
     };
+
+    /// <summary>--as-of DATE (yyyy-MM-dd): the date that counts as today; validated here, read with <see cref="AsOf"/>.</summary>
+    public static Option<string?> AsOfOption(string purpose)
+    {
+        var asOf = new Option<string?>("--as-of") { Description = $"The date that counts as today {purpose} (yyyy-MM-dd; default: today).", HelpName = "DATE" };
+        asOf.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                result.AddError($"--as-of '{text}' is not a date in the form yyyy-MM-dd.");
+            }
+        });
+        return asOf;
+    }
+
+    /// <summary>The date an <see cref="AsOfOption"/> gives (validated already), or <see langword="null"/> when it is not given.</summary>
+    public static DateOnly? AsOf(string? text) => text is null ? null : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static Option<bool> AllowPartialDataOption() => new("--allow-partial-data")
     {

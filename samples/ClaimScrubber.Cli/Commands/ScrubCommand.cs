@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.CommandLine;
-using System.Globalization;
 using System.Text;
 using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Scrubbing;
@@ -53,14 +52,7 @@ public static class ScrubCommand
                 result.AddError("--parallel must be from 1 to 64.");
             }
         });
-        var asOf = new Option<string?>("--as-of") { Description = "The date that counts as today for the future-date checks (yyyy-MM-dd; default: today).", HelpName = "DATE" };
-        asOf.Validators.Add(result =>
-        {
-            if (result.GetValueOrDefault<string?>() is { } text && !DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
-            {
-                result.AddError($"--as-of '{text}' is not a date in the form yyyy-MM-dd.");
-            }
-        });
+        var asOf = CliSupport.AsOfOption("for the future-date checks");
 
         var linkage = new Option<bool>("--linkage") { Description = "With --format json or ndjson, add each claim's diagnosis-procedure linkage report (\"linkage\")." };
         var indent = new Option<bool>("--indent") { Description = "With --format json, indent the array for reading by eye (the default is compact, with no line breaks)." };
@@ -74,7 +66,7 @@ public static class ScrubCommand
                 parse.GetValue(format) ?? "text",
                 parse.GetValue(output),
                 parse.GetValue(parallel),
-                asOfText is null ? null : DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                CliSupport.AsOf(asOfText),
                 parse.GetValue(linkage),
                 parse.GetValue(allowPartial),
                 parse.GetValue(indent));

@@ -43,6 +43,17 @@ public class FeeSchedulePlaceOfServiceRulesTests
     }
 
     [Fact]
+    public void FacilityNa_SuggestsThe26Component_OnlyForACodeWithAPcTcSplit()
+    {
+        // Audit (issue 12): POS011 suggested 26 for codes that have no professional component. 71046 has PC/TC 1
+        // (professional and technical components); 97110 (PC/TC 7) and G0439 (PC/TC 0) have none.
+        Scrub(Line("71046").At("22")).Findings.Single().FixHint.Should().Be("Check the place of service, or bill the professional component (26) when the facility furnishes the technical part.");
+        const string NoSplit = "Check the place of service: if the service was not done in a facility, bill the place where it was done.";
+        Scrub(Line("97110").At("19")).Findings.First(f => f.RuleId == "POS011").FixHint.Should().Be(NoSplit);
+        Scrub(Line("G0439").At("22")).Findings.Single(f => f.RuleId == "POS011").FixHint.Should().Be(NoSplit);
+    }
+
+    [Fact]
     public void UnassignedPlace_IsLeftToThePlaceOfServiceValidityRule() =>
         Scrub(Line("27447").At("28")).Ids().Should().NotContain(id => id.StartsWith("POS01", StringComparison.Ordinal));
 

@@ -41,7 +41,8 @@ public class LabNcdRulesTests
             ("LNK020", Severity.Error, Disposition.LineDenial, 1, "lines[1].diagnosisPointers"));
         finding.Codes.Should().Equal("84443", "J06.9");
         finding.Message.Should().Be("84443 falls under NCD 190.22 (Thyroid Testing) and no diagnosis it points to supports it: J06.9 does not support medical necessity. The line will deny as not medically necessary.");
-        finding.FixHint.Should().Be("Otherwise, if the patient signed an ABN (CMS-R-131) before the test, append GA so the patient is liable; without one append GZ (the provider is liable).");
+        // Audit (issue 12): the hint starts with checking the record for a covered diagnosis, never with "Otherwise".
+        finding.FixHint.Should().Be("Check the record for a diagnosis NCD 190.22 covers, and point the line to it if the record supports one. Otherwise, if the patient signed an ABN (CMS-R-131) before the test, append GA so the patient is liable; without one append GZ (the provider is liable).");
         (finding.Carc, finding.Rarc).Should().Be(("50", "N386"));
         finding.Source!.ToString().Should().Be("Lab NCD 2026100 (January 2026) (2026100-Initial-ICD10-NCD-Spreadsheet-20250721.csv)");
     }
@@ -52,7 +53,7 @@ public class LabNcdRulesTests
         var finding = Scrub("85025", ["Z00.00"]).Findings.Should().ContainSingle().Subject;
         (finding.RuleId, finding.Carc).Should().Be(("LNK021", "96"));
         finding.Message.Should().Be("85025 falls under NCD 190.15 (Blood Counts) and no diagnosis it points to supports it: Z00.00 is never covered. The line will deny as never covered.");
-        finding.FixHint.Should().Be("Otherwise the test is not covered: with a voluntary notice to the patient append GX (or GY), and the patient is liable.");
+        finding.FixHint.Should().Be("Check the record for a diagnosis NCD 190.15 covers, and point the line to it if the record supports one. Otherwise the test is not covered: with a voluntary notice to the patient append GX (or GY), and the patient is liable.");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public class LabNcdRulesTests
         var finding = Scrub("84443", ["J06.9"], "GZ").Findings.Should().ContainSingle().Subject;
         (finding.RuleId, finding.Severity, finding.Carc).Should().Be(("LNK022", Severity.Warning, "50"));
         finding.Message.Should().EndWith("With GZ (no ABN) Medicare denies the line automatically and the patient may not be billed.");
-        finding.FixHint.Should().Be("If the patient signed an ABN (CMS-R-131) before the test, report GA instead of GZ.");
+        finding.FixHint.Should().Be("Check the record for a diagnosis NCD 190.22 covers, and point the line to it if the record supports one. If the patient signed an ABN (CMS-R-131) before the test, report GA instead of GZ.");
     }
 
     [Fact]
@@ -179,9 +180,9 @@ public class LabNcdRulesTests
         // E78.6 is not listed under 190.22; E78.0 and E78.01 are listed but terminated, so they are not suggested.
         var finding = Over(Full.Value).Scrub(TestClaims.Professional(["E78.6"], TestClaims.Line("84443"))).Findings.Should().ContainSingle().Subject;
         finding.RuleId.Should().Be("LNK020");
-        finding.FixHint.Should().StartWith("If the record supports a covered diagnosis such as E78.00, E78.010, E78.011 (NCD 190.22), point the line to it. ");
+        finding.FixHint.Should().StartWith("Check the record for a diagnosis NCD 190.22 covers, such as E78.00, E78.010, E78.011, and point the line to it if the record supports one. ");
         Over(Full.Value, ScrubberOptions.Default with { LabNcdSuggestionCount = 0 })
-            .Scrub(TestClaims.Professional(["E78.6"], TestClaims.Line("84443"))).Findings.Single().FixHint.Should().StartWith("Otherwise,");
+            .Scrub(TestClaims.Professional(["E78.6"], TestClaims.Line("84443"))).Findings.Single().FixHint.Should().StartWith("Check the record for a diagnosis NCD 190.22 covers, and point the line to it if the record supports one. Otherwise,");
     }
 
     [CmsFact]
@@ -191,7 +192,7 @@ public class LabNcdRulesTests
         var index = result.Index;
         index.Icd10Cm.Should().NotBeNull();
         var finding = Over(index).Scrub(TestClaims.Professional(["E78.6"], TestClaims.Line("84443"))).Findings.Single(f => f.RuleId == "LNK020");
-        finding.FixHint.Should().StartWith("If the record supports a covered diagnosis such as E78.00 (Pure hypercholesterolemia, unspecified), E78.010 (Homozygous familial hypercholesterolemia [HoFH]), E78.011 (Heterozygous familial hypercholesterolemia [HeFH]) (NCD 190.22), point the line to it. ");
+        finding.FixHint.Should().StartWith("Check the record for a diagnosis NCD 190.22 covers, such as E78.00 (Pure hypercholesterolemia, unspecified), E78.010 (Homozygous familial hypercholesterolemia [HoFH]), E78.011 (Heterozygous familial hypercholesterolemia [HeFH]), and point the line to it if the record supports one. ");
     }
 
     [CmsTheory]

@@ -156,7 +156,9 @@ internal sealed class LabNcdRules : IClaimRule
     }
 
     private static string Suggest(string alternatives, LabNcd ncd) =>
-        alternatives.Length > 0 ? $"If the record supports a covered diagnosis such as {alternatives} (NCD {ncd.Number}), point the line to it. " : string.Empty;
+        alternatives.Length > 0
+            ? $"Check the record for a diagnosis NCD {ncd.Number} covers, such as {alternatives}, and point the line to it if the record supports one. "
+            : $"Check the record for a diagnosis NCD {ncd.Number} covers, and point the line to it if the record supports one. ";
 
     /// <summary>Says, for each diagnosis the line points to, how the NCD resolves it.</summary>
     private static string Explain(Claim claim, ServiceLine line, DateOnly date, LabNcd ncd, out ImmutableArray<string> codes)

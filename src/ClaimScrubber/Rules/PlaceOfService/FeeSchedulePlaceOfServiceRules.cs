@@ -67,7 +67,10 @@ internal sealed class FeeSchedulePlaceOfServiceRules : IClaimRule
                 {
                     Report(context, R.NotPricedFacility, number, line.PlaceOfService is null, code, place,
                         $"{code} is not priced in a facility setting (facility NA: rarely or never performed in a facility), but place of service {place} is a facility one.",
-                        "Check the place of service, or bill the professional component (26) when the facility furnishes the technical part.");
+                        // 26 exists only for a code with a professional/technical split (PC/TC indicator 1, RVU25D).
+                        entry.PcTc == 1 && !line.HasModifier(M.Professional)
+                            ? "Check the place of service, or bill the professional component (26) when the facility furnishes the technical part."
+                            : "Check the place of service: if the service was not done in a facility, bill the place where it was done.");
                 }
             }
 
