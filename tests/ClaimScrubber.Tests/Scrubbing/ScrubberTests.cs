@@ -12,6 +12,22 @@ public class ScrubberTests
     private static readonly ScrubberOptions Options = ScrubberOptions.Default with { AsOfDate = TestClaims.Today };
 
     [Fact]
+    public void Create_WithOptionsNamingRulesWhoseTablesAreNotLoaded_AcceptsThem()
+    {
+        // A host's settings must not turn invalid because a release lacks a table: PX001 and NCCI001 stay rule ids.
+        var options = Options with
+        {
+            DisabledRules = ["PX001"],
+            SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add("NCCI001", Severity.Warning),
+        };
+
+        var scrubber = Scrubber.Create(CodeSetIndex.Empty, options);
+
+        scrubber.Rules.Should().NotContain(r => r.Id == "PX001" || r.Id == "NCCI001");
+        scrubber.Options.Should().BeSameAs(options);
+    }
+
+    [Fact]
     public void Create_WithUnknownRuleIds_ListsEveryProblem()
     {
         var options = Options with
