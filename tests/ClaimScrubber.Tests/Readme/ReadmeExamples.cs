@@ -10,8 +10,8 @@ using ClaimScrubber.Tests.Support;
 namespace ClaimScrubber.Tests.Readme;
 
 /// <summary>
-/// The README's C# examples, compiled and run. <see cref="ReadmeTests"/> fails when a README block is not found here
-/// verbatim, so edit both together.
+/// The README's C# examples, run. <see cref="ReadmeTests"/> fails when a README block (less its <c>using</c> lines) is
+/// not found here verbatim, so edit both together; it also compiles each block alone as a new console app's Program.cs.
 /// </summary>
 [Collection(ConsoleCapture.Collection)]
 public class ReadmeExamples
@@ -21,9 +21,11 @@ public class ReadmeExamples
     [Fact]
     public void QuickStart()
     {
-        var folder = DataFolder;
+        string[] args = [DataFolder];
         using var console = new ConsoleCapture();
         // README: quick-start
+        string folder = args.Length > 0 ? args[0] : "data/cms"; // a folder of CMS files (see below)
+
         // Load once (the index is immutable), build one scrubber, share it across threads.
         CodeSetIndex index = CodeSetIndex.LoadFolder(folder);
         Scrubber scrubber = Scrubber.Create(index);
@@ -62,8 +64,9 @@ public class ReadmeExamples
     [Fact]
     public void Options()
     {
-        var index = CodeSetIndex.Empty;
+        string[] args = [DataFolder];
         // README: options
+        CodeSetIndex index = CodeSetIndex.LoadFolder(args.Length > 0 ? args[0] : "data/cms");
         var options = ScrubberOptions.Default with
         {
             DisabledRules = ["CLM010"],
@@ -78,9 +81,10 @@ public class ReadmeExamples
     [Fact]
     public void LoadWithReport()
     {
-        var folder = DataFolder;
+        string[] args = [DataFolder];
         using var console = new ConsoleCapture();
         // README: load-report
+        string folder = args.Length > 0 ? args[0] : "data/cms";
         CodeSetLoadResult loaded = CmsFolderLoader.Load(folder);
         foreach (TableRelease table in loaded.Report.Tables)
         {

@@ -15,7 +15,21 @@ public partial class ReadmeTests
         blocks.Should().NotBeEmpty();
         foreach (var block in blocks)
         {
-            compiled.Should().Contain(block, "every C# block of the README must match a '// README:' region of ReadmeExamples.cs");
+            compiled.Should().Contain(block, "every C# block of the README, less its using lines, must match a '// README:' region of ReadmeExamples.cs");
+        }
+    }
+
+    [Fact]
+    public void EveryCSharpBlockOfTheReadme_CompilesAsPastedIntoANewConsoleApp()
+    {
+        // The package's assembly and its dependencies, as 'dotnet add package ClaimScrubber' brings them.
+        var package = ConsoleProgram.AssembliesIn(AppContext.BaseDirectory, "ClaimScrubber.dll", "CsvHelper", "DocumentFormat.OpenXml").ToList();
+        package.Should().Contain(p => p.EndsWith("ClaimScrubber.dll", StringComparison.Ordinal));
+        var blocks = ConsoleProgram.CSharpBlocks(Path.Combine(CmsData.RepositoryRoot, "README.md"));
+        blocks.Should().NotBeEmpty();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            ConsoleProgram.Errors(blocks[i], package).Should().BeEmpty($"README C# block {i + 1} must compile as a console app's Program.cs:\n{blocks[i]}");
         }
     }
 
@@ -28,11 +42,15 @@ public partial class ReadmeTests
         ci.Should().Contain("dotnet test ClaimScrubber.sln -c Release");
     }
 
+    // A block's using lines are for the console app it compiles as; the examples file has them at its top.
     private static string Normalize(string code) =>
-        string.Join("\n", code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        string.Join("\n", code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !UsingLine().IsMatch(l)));
 
     [GeneratedRegex(@"// README: [a-z-]+\n(?<body>.*?)// README: end", RegexOptions.Singleline)]
     private static partial Regex ExampleRegions();
+
+    [GeneratedRegex(@"^using [A-Za-z0-9_.]+;$")]
+    private static partial Regex UsingLine();
 
     [GeneratedRegex(@"```csharp\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlocks();
