@@ -24,6 +24,7 @@ internal sealed class ClaimMapper
 
     // Claim.diagnosis.sequence → the diagnosis's 1-based place in ModelClaim.Diagnoses, for the items' pointers.
     private readonly Dictionary<int, int> diagnosisBySequence = [];
+    private readonly HashSet<int> unreadableDiagnoses = [];
     private readonly Dictionary<int, (string Role, Npi Npi)> careTeamBySequence = [];
 
     private ClaimMapper(FhirClaim source, string root, ReferenceResolver resolver, IEnumerable<ClaimElementError> deserializationErrors)
@@ -50,6 +51,11 @@ internal sealed class ClaimMapper
         {
             mapper.errors.AddRange(errorsOfEntry(entry));
         }
+
+        // A fault both the deserializer and the mapping saw is one fault: the mapping's words, said first, are kept.
+        var faults = mapper.errors.DistinctBy(e => e.Element).ToList();
+        mapper.errors.Clear();
+        mapper.errors.AddRange(faults);
 
         var id = ClaimIdOf(claim);
         return mapper.errors.Count > 0 || mapped is null
@@ -249,6 +255,8 @@ internal sealed class ClaimMapper
 
             if (IcdOf(concept, path + ".diagnosisCodeableConcept") is not { } code)
             {
+                // Its fault is reported; the lines that point to it need not say so again.
+                unreadableDiagnoses.Add(diagnosis.Sequence ?? -1);
                 continue;
             }
 
@@ -374,7 +382,7 @@ internal sealed class ClaimMapper
                 {
                     pointers.Add(pointer);
                 }
-                else
+                else if (sequence is not { } unread || !unreadableDiagnoses.Contains(unread))
                 {
                     Error($"{path}.diagnosisSequence[{p}]", n, "The diagnosis sequence names no diagnosis of the claim that services can point to.");
                 }
@@ -480,7 +488,7 @@ internal sealed class ClaimMapper
 
     private Patient ReadPatient()
     {
-        if (resolver.Resolve(source.Patient, source) is not Hl7.Fhir.Model.Patient patient)
+        if (resolver.Resolve(source.Patient, source, root) is not (Hl7.Fhir.Model.Patient patient, { } patientPath))
         {
             return new Patient();
         }
@@ -492,8 +500,8 @@ internal sealed class ClaimMapper
             _ => Sex.Unknown,
         };
 
-        // The patient's own elements are named from the claim's reference: the Patient may sit elsewhere in the Bundle.
-        return new Patient { BirthDate = Date(patient.BirthDate, "patient.resolve().birthDate", null), Sex = sex };
+        // The Patient's own element, where it sits (in the Bundle or contained), so that it is named once.
+        return new Patient { BirthDate = DateAt(patient.BirthDate, patientPath + ".birthDate", null), Sex = sex };
     }
 
     private (Coverage Coverage, ImmutableArray<Coverage> Others, string? PriorAuthorization) ReadInsurance()
@@ -550,7 +558,8 @@ internal sealed class ClaimMapper
 
     private ProcedureCode? ProcedureOf(CodeableConcept? concept, string path, int line)
     {
-        if (concept is null || concept.Coding.Count == 0)
+        // An institutional line may bill a revenue code alone: its service is then absent (data-absent-reason).
+        if (concept is null || concept.Coding.Count == 0 || concept.Coding.All(c => c.System == FhirSystems.DataAbsentReason))
         {
             return null;
         }
@@ -602,7 +611,9 @@ internal sealed class ClaimMapper
     }
 
     /// <summary>A FHIR date; a partial date (1950, 1950-04) is not a date of service or of birth. The text is not echoed: dates are patient data.</summary>
-    private DateOnly? Date(string? text, string path, int? line)
+    private DateOnly? Date(string? text, string path, int? line) => DateAt(text, $"{root}.{path}", line);
+
+    private DateOnly? DateAt(string? text, string fullPath, int? line)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -616,7 +627,7 @@ internal sealed class ClaimMapper
             return date;
         }
 
-        Error(path, line, "The date is not a full date written yyyy-MM-dd.");
+        errors.Add(new ClaimElementError(fullPath, "The date is not a full date written yyyy-MM-dd.", line));
         return null;
     }
 

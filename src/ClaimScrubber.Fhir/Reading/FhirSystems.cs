@@ -12,6 +12,7 @@ internal static class FhirSystems
     public const string HcpcsHttp = "http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets";
     public const string Ndc = "http://hl7.org/fhir/sid/ndc";
     public const string Npi = "http://hl7.org/fhir/sid/us-npi";
+    public const string DataAbsentReason = "http://terminology.hl7.org/CodeSystem/data-absent-reason";
     public const string ClaimFilingIndicator = "https://x12.org/codes/claim-filing-indicator-code";
 
     /// <summary>The systems of a service's CPT or HCPCS code.</summary>

@@ -41,26 +41,30 @@ internal sealed class ReferenceResolver
 
     public void BeginClaim() => EntriesUsed.Clear();
 
-    public Resource? Resolve(ResourceReference? reference, DomainResource from)
+    public Resource? Resolve(ResourceReference? reference, DomainResource from) => Resolve(reference, from, string.Empty).Resource;
+
+    /// <summary>Resolves a reference made by <paramref name="from"/> (found at <paramref name="fromPath"/>), with the FHIRPath of the resource found.</summary>
+    public (Resource? Resource, string? Path) Resolve(ResourceReference? reference, DomainResource from, string fromPath)
     {
         var target = reference?.Reference;
         if (string.IsNullOrEmpty(target))
         {
-            return null;
+            return (null, null);
         }
 
         if (target.StartsWith('#'))
         {
-            return from.Contained.FirstOrDefault(r => r.Id == target[1..]);
+            var index = from.Contained.FindIndex(r => r.Id == target[1..]);
+            return index < 0 ? (null, null) : (from.Contained[index], $"{fromPath}.contained[{index}]");
         }
 
         if (byReference.TryGetValue(target, out var found) || TryRelative(target, out found))
         {
             EntriesUsed.Add(found.Entry);
-            return found.Resource;
+            return (found.Resource, $"Bundle.entry[{found.Entry}].resource");
         }
 
-        return null;
+        return (null, null);
     }
 
     // An absolute URL such as https://server/fhir/Patient/1 names the entry Patient/1 too.
