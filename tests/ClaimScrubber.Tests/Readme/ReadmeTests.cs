@@ -25,12 +25,7 @@ public partial class ReadmeTests
         // The package's assembly and its dependencies, as 'dotnet add package ClaimScrubber' brings them.
         var package = ConsoleProgram.AssembliesIn(AppContext.BaseDirectory, "ClaimScrubber.dll", "CsvHelper", "DocumentFormat.OpenXml").ToList();
         package.Should().Contain(p => p.EndsWith("ClaimScrubber.dll", StringComparison.Ordinal));
-        var blocks = ConsoleProgram.CSharpBlocks(Path.Combine(CmsData.RepositoryRoot, "README.md"));
-        blocks.Should().NotBeEmpty();
-        for (var i = 0; i < blocks.Count; i++)
-        {
-            ConsoleProgram.Errors(blocks[i], package).Should().BeEmpty($"README C# block {i + 1} must compile as a console app's Program.cs:\n{blocks[i]}");
-        }
+        ConsoleProgram.ShouldCompileEveryBlock(Path.Combine(CmsData.RepositoryRoot, "README.md"), package);
     }
 
     [Fact]

@@ -41,6 +41,19 @@ public static partial class ConsoleProgram
         return [.. result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.ToString())];
     }
 
+    /// <summary>Asserts that every C# block of a Markdown file compiles alone as a new console app's Program.cs.</summary>
+    /// <param name="markdownPath">The README.</param>
+    /// <param name="packageAssemblies">The assemblies of the packages the app references, their dependencies included.</param>
+    public static void ShouldCompileEveryBlock(string markdownPath, IReadOnlyCollection<string> packageAssemblies)
+    {
+        var blocks = CSharpBlocks(markdownPath);
+        blocks.Should().NotBeEmpty();
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            Errors(blocks[i], packageAssemblies).Should().BeEmpty($"C# block {i + 1} of {Path.GetFileName(markdownPath)} must compile as a console app's Program.cs:\n{blocks[i]}");
+        }
+    }
+
     /// <summary>Gets the C# blocks (<c>```csharp</c>) of a Markdown file, in order.</summary>
     public static IReadOnlyList<string> CSharpBlocks(string markdownPath) =>
         [.. CSharpBlock().Matches(File.ReadAllText(markdownPath).ReplaceLineEndings("\n")).Select(m => m.Groups["body"].Value)];

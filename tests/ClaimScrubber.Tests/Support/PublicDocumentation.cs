@@ -26,6 +26,25 @@ public static class PublicDocumentation
         return ids;
     }
 
+    /// <summary>
+    /// Asserts that the documentation beside <paramref name="assembly"/> (as the package ships it) holds every public
+    /// member the compiler documented, no other member, and that the compiler's own file (kept in obj/) did hold others.
+    /// </summary>
+    /// <returns>The shipped documentation's member ids, for further assertions.</returns>
+    public static HashSet<string> ShouldHoldPublicMembersOnly(System.Reflection.Assembly assembly)
+    {
+        var project = assembly.GetName().Name!;
+        var visible = VisibleIds(assembly.Location);
+        var shipped = DocumentedIds(Path.ChangeExtension(assembly.Location, ".xml"));
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Configuration>/net10.0/
+        var compiled = DocumentedIds(Path.Combine(CmsData.RepositoryRoot, "src", project, "obj", configuration, "net10.0", project + ".compiler.xml"));
+
+        shipped.Except(visible).Should().BeEmpty("the documentation beside the assembly and in the package holds public members only");
+        compiled.Intersect(visible).Except(shipped).Should().BeEmpty("no public member's documentation is lost");
+        compiled.Except(visible).Should().NotBeEmpty("the compiler documents internal members too, which is why the file is filtered");
+        return shipped;
+    }
+
     /// <summary>Gets the member names of a documentation file.</summary>
     public static HashSet<string> DocumentedIds(string xmlPath) =>
         XDocument.Load(xmlPath).Descendants("member").Select(m => (string)m.Attribute("name")!).ToHashSet(StringComparer.Ordinal);
