@@ -96,9 +96,18 @@ public sealed class PackageTheoryAttribute : TheoryAttribute
 {
     public PackageTheoryAttribute()
     {
-        if (!PackedPackages.Packages.Any() && Environment.GetEnvironmentVariable("CLAIMSCRUBBER_REQUIRE_PACKAGES") != "1")
+        if (Environment.GetEnvironmentVariable("CLAIMSCRUBBER_REQUIRE_PACKAGES") == "1")
+        {
+            return;
+        }
+
+        if (!PackedPackages.Packages.Any())
         {
             Skip = "No package in artifacts/packages: run 'dotnet pack ClaimScrubber.sln -c Release -o artifacts/packages' first.";
+        }
+        else if (PackedPackages.StaleReason() is { } stale)
+        {
+            Skip = stale;
         }
     }
 }
@@ -109,4 +118,37 @@ public static class PackedPackages
     public static string Folder => Path.Combine(CmsData.RepositoryRoot, "artifacts", "packages");
 
     public static IEnumerable<string> Packages => Directory.Exists(Folder) ? Directory.EnumerateFiles(Folder, "*.nupkg").Order(StringComparer.Ordinal) : [];
+
+    /// <summary>Says why the packages are of another commit than the work tree's, or <see langword="null"/> when they are not.</summary>
+    public static string? StaleReason()
+    {
+        using var zip = ZipFile.OpenRead(Packages.First());
+        var nuspec = zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal));
+        using var reader = new StreamReader(nuspec.Open());
+        var packed = XDocument.Parse(reader.ReadToEnd()).Descendants().FirstOrDefault(e => e.Name.LocalName == "repository")?.Attribute("commit")?.Value;
+        var head = GitHead();
+        return packed is not null && head is not null && packed != head
+            ? $"The packages in artifacts/packages were packed at commit {packed[..7]}, not at the work tree's {head[..7]}: pack again."
+            : null;
+    }
+
+    private static string? GitHead()
+    {
+        try
+        {
+            using var git = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("git", "rev-parse HEAD")
+            {
+                WorkingDirectory = CmsData.RepositoryRoot,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            })!;
+            var head = git.StandardOutput.ReadToEnd().Trim();
+            git.WaitForExit();
+            return git.ExitCode == 0 ? head : null;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
 }

@@ -82,14 +82,16 @@ public class ReadmeExamples
     [Fact]
     public void ScrubAStream()
     {
-        var scrubber = Scrubber.Create(CodeSetIndex.LoadFolder(DataFolder), ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 11, 1) });
-        var claimsPath = Path.Combine(CmsData.SampleFolder, "claims", "sample-claims.json");
         var folder = Directory.CreateTempSubdirectory("claimscrubber-readme-").FullName;
-        var resultsPath = Path.Combine(folder, "results.ndjson");
-        var cancellationToken = CancellationToken.None;
+        string[] args = [DataFolder, Path.Combine(CmsData.SampleFolder, "claims", "sample-claims.json"), Path.Combine(folder, "results.ndjson")];
         try
         {
             // README: scrub-stream
+            Scrubber scrubber = Scrubber.Create(CodeSetIndex.LoadFolder(args.Length > 0 ? args[0] : "data/cms"));
+            string claimsPath = args.Length > 1 ? args[1] : "data/claims/sample-claims.json";
+            string resultsPath = args.Length > 2 ? args[2] : "results.ndjson";
+            CancellationToken cancellationToken = CancellationToken.None; // or a token that stops the pipeline
+
             var pipeline = new ScrubPipeline(scrubber, ScrubPipelineOptions.Default with { MaxDegreeOfParallelism = 2 });
             using var output = new ScrubResultJsonWriter(File.Create(resultsPath), JsonOutputFormat.Ndjson);
             foreach (ScrubbedClaim item in pipeline.Scrub(ClaimJsonReader.ReadFile(claimsPath), cancellationToken))
