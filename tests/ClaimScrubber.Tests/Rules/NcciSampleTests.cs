@@ -47,7 +47,7 @@ public class NcciSampleTests
             var scrubber = Scrubber.Create(CmsFolderLoader.Load(folder.FullName).Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today, DisabledRules = ["PX001"] });
             var finding = scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("10060"), TestClaims.Line("96160"))).Findings.Should().ContainSingle().Subject;
             (finding.RuleId, finding.Severity, finding.Line).Should().Be(("NCCI041", Severity.Warning, 2));
-            finding.Message.Should().Be("96160 is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the service billed on 2026-03-02 qualifies.");
+            finding.Message.Should().Be("96160 is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the services billed on its date of service qualify.");
         }
         finally
         {
