@@ -16,10 +16,11 @@ internal sealed partial class PcsOrderFileReader : ICmsFileReader
 
     public bool Recognizes(string fileName) => OrderFileName().IsMatch(fileName) || ZipName().IsMatch(fileName);
 
-    public void Read(CmsFile file) => OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-PCS order file (icd10pcs_order_YYYY.txt)", (stream, year, source, fromZip) =>
+    public void Read(CmsFile file) => OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-PCS order file (icd10pcs_order_YYYY.txt)", (stream, year, source, entry) =>
     {
-        var records = OrderFiles.ReadRecords<PcsOrderRecord>(file, stream, ParseLine, r => r.Key, r => r.Text);
-        var part = new PcsYearPart(year, file.Name, source, fromZip, records);
+        var records = OrderFiles.ReadRecords<PcsOrderRecord>(file, stream, entry, ParseLine, r => r.Key, r => r.Text);
+        file.CheckSize(TableMinimum.PcsOrderFile, records.Count, records.Exists(r => r.Text[0] == 'X'), entry is null ? null : source);
+        var part = new PcsYearPart(year, file.Name, source, entry is not null, records);
         file.AddTo(b => b.Part(() => new List<PcsYearPart>(), parts => Finish(b, parts)).Add(part));
     });
 

@@ -16,19 +16,29 @@ public sealed class PcsCodeSetTests : IDisposable
     [Fact]
     public void Load_PcsOrderFile_KeepsCodesAndTablesAndRefusesMismatchedRows()
     {
-        fixtures.Write("icd10pcs_order_2026.txt",
+        string[] good =
         [
             F.Row(1, "001", '0', "Central Nervous System and Cranial Nerves, Bypass"),
             F.Row(2, "0016070", '1', "Bypass Cereb Vent to Nasophar with Autol Sub, Open Approach"),
+        ];
+        fixtures.Write("icd10pcs_order_2026.txt",
+        [
+            .. good,
             F.Row(3, "0016071", '0', "Flagged as a header"),
             F.Row(4, "00I6072", '1', "Letter I"),
             F.Row(5, "0016", '1', "Four characters"),
         ]);
-        var result = CmsFolderLoader.Load(fixtures.Folder);
+        var result = SampleLoad.Load(fixtures.Folder);
         result.Report.Problems.Select(p => p.ToString()).Should().Equal(
             "error: icd10pcs_order_2026.txt:3: '0016071' is flagged 0 (header) but a PCS header is a 3-character table.",
             "error: icd10pcs_order_2026.txt:4: '00I6072' in columns 7–13 is not an undotted code.",
-            "error: icd10pcs_order_2026.txt:5: '0016' in columns 7–13 is not an undotted code.");
+            "error: icd10pcs_order_2026.txt:5: '0016' in columns 7–13 is not an undotted code.",
+            "warning: icd10pcs_order_2026.txt: Refused whole: nothing from this file was loaded, because of the 3 row(s) refused above (a damaged file is never half-used).");
+        result.Index.Icd10Pcs.Should().BeNull("a file with a refused row contributes nothing");
+
+        fixtures.Write("icd10pcs_order_2026.txt", good);
+        result = SampleLoad.Load(fixtures.Folder);
+        result.Report.Problems.Should().BeEmpty();
         var table = result.Index.Icd10Pcs!;
         (table.CodeCount(2026), table.TableCount(2026)).Should().Be((1, 1));
         table.Lookup(PcsCode.Parse("0016070"), new DateOnly(2026, 9, 30)).Status.Should().Be(PcsStatus.Valid);

@@ -21,7 +21,7 @@ public sealed class MceReaderTests : IDisposable
     [Fact]
     public void Load_SampleFolder_ReadsEveryListWithoutError()
     {
-        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "mce"));
+        var result = CmsData.LoadSample("mce");
         result.Report.Problems.Where(p => p.IsError).Should().BeEmpty();
         var table = result.Index.Mce!;
         table.Versions.Select(v => $"{v.Release.Release} {v.List} {v.Count}").Should().BeEquivalentTo(
@@ -76,9 +76,10 @@ public sealed class MceReaderTests : IDisposable
     {
         Write(DefinitionsName, Manual("18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n9Y655\tBad\n"));
         var result = Load();
-        var problem = result.Report.Problems.Should().ContainSingle().Subject;
-        (problem.IsError, problem.Line, problem.Message).Should().Be((true, 30, "'9Y655' in the list 'Wrong procedure performed codes' is not an ICD-10-CM code; the row was skipped."));
-        result.Index.Mce!.Versions.Single().Count.Should().Be(1);
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 30, "'9Y655' in the list 'Wrong procedure performed codes' is not an ICD-10-CM code; the row was skipped."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a file with a refused row contributes nothing");
     }
 
     [Fact]
@@ -97,7 +98,13 @@ public sealed class MceReaderTests : IDisposable
         var result = Load();
         result.Report.Problems.Select(p => (p.Line, p.Message)).Should().Equal(
             (3, "'O8.0' is not an ICD-10-CM code; the row was skipped."),
-            (4, "The group 'Sex' and rule 'Unknown' name no MCE age, sex or manifestation list; the row was skipped."));
+            (4, "The group 'Sex' and rule 'Unknown' name no MCE age, sex or manifestation list; the row was skipped."),
+            (null, "Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a file with a refused row contributes nothing");
+
+        Write(CsvName, "\"icd_code\",\"icd_description\",\"icd_conflict_group\",\"icd_conflict_rule\"\n\"O80\",\"Delivery\",\"Age\",\"Maternity (Ages 9-64)\"\n");
+        result = Load();
+        result.Report.Problems.Should().BeEmpty();
         var version = result.Index.Mce!.Versions.Single();
         (version.List, version.Release.Release, version.Release.EffectiveFrom, version.Release.EffectiveTo, version.Release.RowCount)
             .Should().Be((MceList.Maternity, "MCE v41.1", (DateOnly?)new DateOnly(2023, 10, 1), (DateOnly?)new DateOnly(2024, 9, 30), 1));
@@ -128,5 +135,5 @@ public sealed class MceReaderTests : IDisposable
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(folder, name), text, Encoding.Latin1);
 
-    private CodeSetLoadResult Load() => CmsFolderLoader.Load(folder);
+    private CodeSetLoadResult Load() => SampleLoad.Load(folder);
 }

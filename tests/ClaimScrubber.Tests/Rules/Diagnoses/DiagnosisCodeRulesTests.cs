@@ -10,7 +10,7 @@ namespace ClaimScrubber.Tests.Rules.Diagnoses;
 /// <summary>DX001–DX004 over the repository's sample order files (FY2025 and FY2026, real rows).</summary>
 public class DiagnosisCodeRulesTests
 {
-    private static readonly CodeSetIndex Index = CodeSetIndex.LoadFolder(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
+    private static readonly CodeSetIndex Index = CmsData.LoadSampleStrict("icd10cm");
 
     private static readonly Scrubber Scrubber = Scrubber.Create(Index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2027, 6, 1) });
 
