@@ -69,6 +69,16 @@ public class SmokeBenchmarks
     public CodeSetIndex LoadSample() => BenchmarkData.Load(BenchmarkData.SampleFolder);
 
     [Benchmark]
+    public int ReadSampleClaims()
+    {
+        var sample = SerializationWorkload.Sample;
+        return SerializationWorkload.ReadJson(sample.JsonArray) + SerializationWorkload.ReadJson(sample.Ndjson) + SerializationWorkload.ReadCsv(sample.Csv);
+    }
+
+    [Benchmark]
+    public long WriteSampleResults() => SerializationWorkload.Sample.WriteResults(Serialization.JsonOutputFormat.Array) + SerializationWorkload.Sample.WriteResults(Serialization.JsonOutputFormat.Ndjson);
+
+    [Benchmark]
     public int PipelineSample()
     {
         var findings = 0;
