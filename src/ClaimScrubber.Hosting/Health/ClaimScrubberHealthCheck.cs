@@ -75,7 +75,7 @@ internal sealed class ClaimScrubberHealthCheck : IHealthCheck
         var options = scrubber.Options;
         var running = scrubber.Rules.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         return [.. RuleCatalog.All
-            .Where(r => (r.IsEnabledByDefault || options.EnabledRules.Contains(r.Id)) && !options.DisabledRules.Contains(r.Id) && !running.Contains(r.Id))
+            .Where(r => options.IsEnabled(r) && !running.Contains(r.Id))
             .Select(r => r.Id)];
     }
 }
