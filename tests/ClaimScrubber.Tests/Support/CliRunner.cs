@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using ClaimScrubber.Cli;
 using ClaimScrubber.Cli.Commands;
 
 namespace ClaimScrubber.Tests.Support;
@@ -15,7 +14,8 @@ public static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = Program.CreateRootCommand(context).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Qualified: a web app referenced beside the harness (the service's tests) has a public Program of its own.
+        var exit = ClaimScrubber.Cli.Program.CreateRootCommand(context).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 
