@@ -1,12 +1,19 @@
 using ClaimScrubber.Hosting;
 using ClaimScrubber.Service;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Configuration.Memory;
 
 // A scrub service over the hosting package: POST /scrub, GET /rules, GET /tables, GET /health (see README.md).
 //   dotnet run --project samples/ClaimScrubber.Service -- --data data/cms --urls http://127.0.0.1:5080 [--as-of 2026-06-30]
 // Configuration: the ClaimScrubber section (the hosting package's options) and Limits (ServiceLimits), from the command
 // line, environment variables (ClaimScrubber__DataPath, Limits__MaxClaims) or an appsettings.json in the current folder.
 var builder = WebApplication.CreateBuilder(args);
+
+// Defaults under every other source: a line per request at Information would cost more than scrubbing the claim.
+builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+{
+    InitialData = new Dictionary<string, string?>(StringComparer.Ordinal) { ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning" },
+});
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string>(StringComparer.Ordinal)
 {
     ["--data"] = $"{ClaimScrubberOptions.DefaultSectionName}:{nameof(ClaimScrubberOptions.DataPath)}",

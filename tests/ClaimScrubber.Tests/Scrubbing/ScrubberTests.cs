@@ -12,6 +12,27 @@ public class ScrubberTests
     private static readonly ScrubberOptions Options = ScrubberOptions.Default with { AsOfDate = TestClaims.Today };
 
     [Fact]
+    public void OptionsIsEnabledAndSeverityOf_ApplyDisabledEnabledAndOverrides_AsTheScrubberDoes()
+    {
+        var optIn = RuleCatalog.FeeScheduleProcedures.ContractorPriced;
+        var claims = RuleCatalog.Claims.UnreadableElement;
+        var options = Options with
+        {
+            DisabledRules = [claims.Id],
+            SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add(optIn.Id, Severity.Error),
+        };
+
+        optIn.IsEnabledByDefault.Should().BeFalse();
+        Options.IsEnabled(optIn).Should().BeFalse("an opt-in rule is off unless enabled");
+        (options with { EnabledRules = [optIn.Id] }).IsEnabled(optIn).Should().BeTrue();
+        (options with { EnabledRules = [optIn.Id], DisabledRules = [optIn.Id] }).IsEnabled(optIn).Should().BeFalse("disabling wins");
+        Options.IsEnabled(claims).Should().BeTrue();
+        options.IsEnabled(claims).Should().BeFalse();
+        options.SeverityOf(optIn).Should().Be(Severity.Error);
+        options.SeverityOf(claims).Should().Be(claims.DefaultSeverity);
+    }
+
+    [Fact]
     public void Create_WithOptionsNamingRulesWhoseTablesAreNotLoaded_AcceptsThem()
     {
         // A host's settings must not turn invalid because a release lacks a table: PX001 and NCCI001 stay rule ids.
