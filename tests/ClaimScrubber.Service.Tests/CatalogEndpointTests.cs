@@ -17,6 +17,21 @@ public class CatalogEndpointTests(ServiceFactory factory) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task Rules_ShowTheConfiguredOptions_DisabledRulesOff_AndSeverityOverrides()
+    {
+        using var configured = factory.WithWebHostBuilder(b => b
+            .UseSetting("ClaimScrubber:Scrubber:DisabledRules:0", "CLM006")
+            .UseSetting("ClaimScrubber:Scrubber:SeverityOverrides:MOD003", "Info"));
+        using var client = configured.CreateClient();
+
+        var rules = JsonDocument.Parse(await client.GetStringAsync("/rules")).RootElement.EnumerateArray().ToDictionary(r => r.GetProperty("id").GetString()!);
+
+        rules["CLM006"].GetProperty("enabled").GetBoolean().Should().BeFalse();
+        rules["MOD003"].GetProperty("severity").GetString().Should().Be("info");
+        rules["MOD003"].GetProperty("enabled").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Tables_ListsTheReleasesOfTheCodeSetsInUse()
     {
         using var client = factory.CreateClient();
