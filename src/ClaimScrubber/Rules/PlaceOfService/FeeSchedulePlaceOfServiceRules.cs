@@ -2,6 +2,7 @@ using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
+using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeSchedulePlaceOfService;
 
 namespace ClaimScrubber.Rules.PlaceOfService;
