@@ -148,6 +148,20 @@ public class PolicyEditsTests
         scrubber.Scrub(Professional(null, Line("99213"), Line("80053"), Line("0001U"), Line("J3490"))).Findings.Should().NotContain(f => f.RuleId == "PX032");
     }
 
+    [CmsFact]
+    public void DeletedCodes_OnTheFullData_AreTheCptCodesThe2025FeeScheduleDropped()
+    {
+        var index = AllocationTests.FullIndex.Value;
+        var rule = ClaimScrubber.Rules.Procedures.DeletedCodeRule.Create(index.FeeSchedule!, index.Ptp, index.Mue, index.AddOnCodes)!;
+        var codes = rule.Deleted.Keys.Select(v => ProcedureCode.FromValue(v).ToString()).Order(StringComparer.Ordinal).ToList();
+        // The 2024-07-01 NCCI files and the 2026 Q2 MUE/add-on files list 34 CPT codes the CY2025 October RVU file lacks:
+        // the 2025 deletions among them (99441-99443 telephone E/M, 0398T, 96040, ...).
+        codes.Should().HaveCount(34, string.Join(' ', codes));
+        codes.Should().Contain(["99441", "99442", "99443", "0398T", "96040"]);
+        codes.Should().NotContain(["99213", "20610", "27447", "71046", "99024", "G2211"]);
+        codes.Should().OnlyContain(c => !ProcedureCode.Parse(c).IsLevelTwo);
+    }
+
     [Fact]
     public void DeletedCode_IsNotJudged_AgainstAPartialFeeSchedule()
     {

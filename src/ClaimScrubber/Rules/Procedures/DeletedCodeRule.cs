@@ -37,6 +37,9 @@ internal sealed class DeletedCodeRule : IClaimRule
 
     public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.DeletedFromFeeSchedule];
 
+    /// <summary>Gets the codes the rule knows as deleted, each with the older release that lists it.</summary>
+    internal IReadOnlyDictionary<uint, TableRelease> Deleted => deleted;
+
     /// <summary>Builds the rule when the fee schedule says its year and an older table lists codes, else returns <see langword="null"/>.</summary>
     public static DeletedCodeRule? Create(FeeScheduleTable fees, PtpTables? ptp, MueTables? mue, AddOnCodeTables? addOns)
     {
