@@ -167,7 +167,7 @@ internal sealed partial class ClaimJsonParser
             indicators.Add(Text(ref reader, item) == TextKind.Text ? e.PresentOnAdmissionOf(Decoded, item) : PresentOnAdmission.NotReported);
         }
 
-        TooMany(count, max, list, "present-on-admission indicators");
+        e.TooManyInList(count, max, list, "present-on-admission indicators");
     }
 
     private void ReadDiagnosisList(ref Utf8JsonReader reader, ElementAt at, string list, List<IcdCode> codes, int max)
@@ -193,7 +193,7 @@ internal sealed partial class ClaimJsonParser
             }
         }
 
-        TooMany(count, max, list, "diagnoses");
+        e.TooManyInList(count, max, list, "diagnoses");
     }
 
     private void ReadConditionCodes(ref Utf8JsonReader reader, ElementAt at, ClaimExtension x)
@@ -219,7 +219,7 @@ internal sealed partial class ClaimJsonParser
             }
         }
 
-        TooMany(count, ClaimLimits.MaxConditionCodes, "conditionCodes", "condition codes");
+        e.TooManyInList(count, ClaimLimits.MaxConditionCodes, "conditionCodes", "condition codes");
     }
 
     /// <summary>A list of objects with a code and its date(s) or amount: PCS procedures, occurrence, span and value codes.</summary>
@@ -252,7 +252,7 @@ internal sealed partial class ClaimJsonParser
             ReadDatedCode(ref reader, list, count, x);
         }
 
-        TooMany(count, max, list, list switch
+        e.TooManyInList(count, max, list, list switch
         {
             "pcsProcedures" => "ICD-10-PCS procedures",
             "occurrenceCodes" => "occurrence codes",
@@ -483,15 +483,7 @@ internal sealed partial class ClaimJsonParser
             }
         }
 
-        TooMany(count, ClaimLimits.MaxOtherCoverages, "otherCoverages", "other payers");
-    }
-
-    private void TooMany(int count, int max, string list, string what)
-    {
-        if (count > max)
-        {
-            e.Error(ElementAt.Item(list, max + 1), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The claim has {count} {what}; an 837 carries at most {max}."));
-        }
+        e.TooManyInList(count, ClaimLimits.MaxOtherCoverages, "otherCoverages", "other payers");
     }
 
     private void ReadLineExtended(ref Utf8JsonReader reader, LineMember member, ElementAt at, int n, ref LineExtras extras)

@@ -106,6 +106,24 @@ public sealed class X12CommandTests : IDisposable
     }
 
     [Fact]
+    public void Convert_ToCsv_ListsWhatTheLayoutCannotCarry_AndKeepsTheRest()
+    {
+        var outpatient = X12Files.PathOf("institutional-outpatient.837");
+        var inpatient = X12Files.PathOf("institutional-inpatient.837");
+        var output = Path.Combine(temp, "out.csv");
+
+        var (exit, _, error) = Run("convert", outpatient, inpatient, "--to", "csv", "--output", output);
+
+        exit.Should().Be(ExitCodes.ClaimsLeftOut);
+        error.Should().Contain($"error: {inpatient}:")
+            .And.Contain($"claim INP20260001 cannot be written as CSV; it was left out:{Environment.NewLine}  pcsProcedures: The CSV layout has no column for ICD-10-PCS procedures (each with its date); write the claim as JSON or X12.")
+            .And.Contain("  occurrenceCodes: ").And.Contain("  occurrenceSpanCodes: ").And.Contain("  valueCodes: ")
+            .And.Contain("converted 1 claim(s) to csv; 1 left out (listed above)");
+        var original = X12ClaimReader.ReadFile(outpatient).Select(r => ClaimJsonWriter.Serialize(r.Claim!));
+        ClaimCsvReader.ReadFile(output).Select(r => ClaimJsonWriter.Serialize(r.Claim!)).Should().Equal(original);
+    }
+
+    [Fact]
     public void Convert_AnUndelimitableInput_WritesNoOutput()
     {
         var output = Path.Combine(temp, "out.json");
