@@ -37,6 +37,23 @@ public sealed class X12CommandTests : IDisposable
     }
 
     [Fact]
+    public void Scrub_ResultsOfAnX12File_NameTheTransactionTheOrdinalAndWhereEachFindingIs()
+    {
+        var file = X12Files.PathOf("professional-office-visits.837");
+        var (exit, output, error) = Run("scrub", file, "--data", SampleData, "--format", "ndjson", "--as-of", "2026-11-01");
+
+        exit.Should().Be(0, error);
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        results.Select(r => $"{r.GetProperty("x12").GetProperty("transaction").GetString()} #{r.GetProperty("x12").GetProperty("claimOrdinal").GetInt32()}")
+            .Should().Equal("0001 #1", "0001 #2", "0001 #3");
+        var findings = results.SelectMany(r => r.GetProperty("findings").EnumerateArray()).ToList();
+        findings.Should().NotBeEmpty().And.OnlyContain(f => f.GetProperty("x12").GetProperty("loop").GetString()!.Length > 0);
+
+        var text = Run("scrub", file, "--data", SampleData, "--as-of", "2026-11-01");
+        text.Output.Should().Contain(", transaction 0001 claim 1)").And.MatchRegex(@"lines\[\d\]\.\w+ at 2400 ");
+    }
+
+    [Fact]
     public void Scrub_AFolder_TakesItsX12Files()
     {
         File.Copy(X12Files.PathOf("institutional-inpatient.837"), Path.Combine(temp, "stay.edi"));
