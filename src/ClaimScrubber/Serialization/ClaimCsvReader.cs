@@ -40,22 +40,38 @@ public static class ClaimCsvReader
 
     private static readonly char[] ListSeparators = ['|', ';', ',', ' ', '\t', '\r', '\n'];
 
-    // Element paths of the claim-level columns, and line members of the line-level ones, as JSON readers name them.
-    private static readonly string[] ClaimPaths =
-        ["claimId", "setting", "patient.birthDate", "patient.sex", "billingNpi", "renderingNpi", "placeOfService", "frequencyCode", "dischargeDate", "diagnoses",
-            "typeOfBill", "admissionDate", "admissionHour", "admissionType", "admissionSource", "dischargeStatus", "statementFrom", "statementThrough",
-            "presentOnAdmission", "admittingDiagnosis", "reasonForVisitDiagnoses", "externalCauseDiagnoses", "externalCausePresentOnAdmission",
-            "conditionCodes", "attendingNpi", "operatingNpi", "referringNpi", "supervisingNpi", "serviceFacility.npi", "serviceFacility.postalCode",
-            "priorAuthorization", "referralNumber", "payerClaimControlNumber", "cliaNumber", "coverage.responsibilitySequence", "coverage.patientRelationship",
-            "coverage.claimFilingIndicator", "coverage.memberId", "coverage.payerId", "coverage.payerName"];
-
     // The first claim-level column of the claim model v2, and the first line-level one.
     private const int FirstExtendedClaimColumn = 10;
     private const int FirstExtendedLineColumn = 10;
 
-    private static readonly string[] LinePaths =
-        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "placeOfService", "diagnosisPointers", "renderingNpi", "revenueCode",
-            "drug.ndc", "drug.quantity", "drug.unit", "lineItemControlNumber", "anesthesiaMinutes", "referringNpi", "orderingNpi", "supervisingNpi", "operatingNpi"];
+    // The element path of each column whose name is not its path (claim-level) or its line member (line-level), as the
+    // JSON readers name them; every other column is named as its element.
+    private static readonly FrozenDictionary<string, string> RenamedColumns = new Dictionary<string, string>
+    {
+        ["birthDate"] = "patient.birthDate",
+        ["sex"] = "patient.sex",
+        ["serviceFacilityNpi"] = "serviceFacility.npi",
+        ["serviceFacilityPostalCode"] = "serviceFacility.postalCode",
+        ["responsibilitySequence"] = "coverage.responsibilitySequence",
+        ["patientRelationship"] = "coverage.patientRelationship",
+        ["claimFilingIndicator"] = "coverage.claimFilingIndicator",
+        ["memberId"] = "coverage.memberId",
+        ["payerId"] = "coverage.payerId",
+        ["payerName"] = "coverage.payerName",
+        ["linePlaceOfService"] = "placeOfService",
+        ["lineRenderingNpi"] = "renderingNpi",
+        ["drugNdc"] = "drug.ndc",
+        ["drugQuantity"] = "drug.quantity",
+        ["drugUnit"] = "drug.unit",
+        ["lineReferringNpi"] = "referringNpi",
+        ["lineOrderingNpi"] = "orderingNpi",
+        ["lineSupervisingNpi"] = "supervisingNpi",
+        ["lineOperatingNpi"] = "operatingNpi",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] ClaimPaths = [.. ClaimColumns.Select(c => RenamedColumns.GetValueOrDefault(c, c))];
+
+    private static readonly string[] LinePaths = [.. LineColumns.Select(c => RenamedColumns.GetValueOrDefault(c, c))];
 
     private static readonly FrozenDictionary<string, int> ColumnIds =
         ClaimColumns.Concat(LineColumns).Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
