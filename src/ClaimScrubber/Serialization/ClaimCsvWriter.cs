@@ -15,6 +15,10 @@ public sealed class ClaimCsvWriter : IDisposable
 {
     private readonly CsvWriter csv;
 
+    // The reader groups rows by claimId and refuses an id that comes back, so each id may be written once (as the
+    // reader, the writer keeps every id of its file).
+    private readonly HashSet<string> writtenIds = new(StringComparer.Ordinal);
+
     /// <summary>Creates a writer over <paramref name="writer"/> and writes the header.</summary>
     /// <param name="writer">The output.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="writer"/> open when this writer is disposed.</param>
@@ -53,6 +57,11 @@ public sealed class ClaimCsvWriter : IDisposable
             }
         }
 
+        if (string.IsNullOrWhiteSpace(claim.ClaimId))
+        {
+            problems.Add(new ClaimElementError("claimId", "The claim has no id, and the CSV layout tells a claim's rows by its claimId; give the claim an id."));
+        }
+
         if (claim.Lines.IsEmpty)
         {
             problems.Add(new ClaimElementError("lines", "The claim has no service line, and the CSV layout holds a claim as its lines; write it as JSON or X12."));
@@ -67,17 +76,35 @@ public sealed class ClaimCsvWriter : IDisposable
         return problems.ToImmutable();
     }
 
-    /// <summary>Writes one claim: a row per service line.</summary>
-    /// <param name="claim">The claim.</param>
-    /// <exception cref="ArgumentException">The CSV layout cannot carry the claim (see <see cref="Check"/>).</exception>
-    public void Write(Claim claim)
+    /// <summary>
+    /// Lists what keeps a claim out of this file: what <see cref="Check"/> lists, and a claim id already written to it
+    /// (rows are told apart by <c>claimId</c>, so a second claim of the same id would read back as part of the first, or
+    /// unreadable).
+    /// </summary>
+    /// <param name="claim">The claim to write next.</param>
+    /// <returns>One error per element the file cannot carry; empty when <see cref="Write"/> would write the claim.</returns>
+    public ImmutableArray<ClaimElementError> CheckNext(Claim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
         var problems = Check(claim);
+        return claim.ClaimId is { } id && writtenIds.Contains(id.Trim())
+            ? problems.Add(new ClaimElementError("claimId", $"A claim with the id '{ClaimElements.Echo(id.Trim())}' was written to this file already; the CSV layout tells claims apart by their ids, so write it to another file or as JSON."))
+            : problems;
+    }
+
+    /// <summary>Writes one claim: a row per service line.</summary>
+    /// <param name="claim">The claim.</param>
+    /// <exception cref="ArgumentException">The file cannot carry the claim (see <see cref="CheckNext"/>).</exception>
+    public void Write(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        var problems = CheckNext(claim);
         if (!problems.IsEmpty)
         {
             throw new ArgumentException($"Claim '{claim.ClaimId}' cannot be written as CSV: {string.Join(" ", problems.Select(p => $"{p.Element}: {p.Message}"))}", nameof(claim));
         }
+
+        writtenIds.Add(claim.ClaimId.Trim());
 
         // The JSON contract's text for every element, so that both formats spell values alike.
         var coverage = claim.Coverage;

@@ -87,6 +87,28 @@ public class ClaimModelV2CsvTests
     }
 
     [Fact]
+    public void ClaimIds_MustTellTheClaimsApart_AsTheReaderGroupsRowsByThem()
+    {
+        var first = TestClaims.Professional();
+        var noId = new Claim { ClaimId = " ", Patient = first.Patient, Diagnoses = first.Diagnoses, Lines = first.Lines };
+        ClaimCsvWriter.Check(noId).Select(p => $"{p.Element}: {p.Message}").Should().Equal(
+            "claimId: The claim has no id, and the CSV layout tells a claim's rows by its claimId; give the claim an id.");
+
+        var text = new StringWriter();
+        using (var writer = new ClaimCsvWriter(text, leaveOpen: true))
+        {
+            writer.CheckNext(first).Should().BeEmpty();
+            writer.Write(first);
+            writer.CheckNext(first).Select(p => $"{p.Element}: {p.Message}").Should().Equal(
+                $"claimId: A claim with the id '{first.ClaimId}' was written to this file already; the CSV layout tells claims apart by their ids, so write it to another file or as JSON.");
+            var again = () => writer.Write(first);
+            again.Should().Throw<ArgumentException>();
+        }
+
+        Read(text.ToString()).Should().ContainSingle().Which.IsReadable.Should().BeTrue();
+    }
+
+    [Fact]
     public void FirstLayoutFile_ReadsAsBefore_WithNoV2Member()
     {
         var result = ReadOne(FirstHeader + "\r\nCSV-01,professional,1961-07-14,F,1234567893,,11,1,,E11.9|I10,99214,25,1,180.00,2026-05-04,,,1|2,,\r\n");
