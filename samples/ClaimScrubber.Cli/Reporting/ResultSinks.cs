@@ -194,7 +194,7 @@ public sealed class TextReportSink(TextWriter writer) : IResultSink
         foreach (var finding in result.Findings)
         {
             var at = (finding.Line is { } l ? $"line {l} " : string.Empty) + finding.Element
-                + (x12?.Locate(finding.Element) is { } location ? $" at {location}" : string.Empty);
+                + (x12?.Locate(finding.Element)?.ToString() is { } location && !finding.Message.StartsWith(location, StringComparison.Ordinal) ? $" at {location}" : string.Empty);
             console.MarkupLine($"  [{Colour(finding.Severity)}]{Name(finding.Severity),-7}[/] {finding.RuleId,-7} {Markup.Escape(at)}: {Markup.Escape(finding.Message)}");
             console.MarkupLine($"  {string.Empty,-7} {string.Empty,-7} [grey]fix: {Markup.Escape(finding.FixHint)}{(finding.Source is { } source ? " [[" + Markup.Escape(source.ToString()) + "]]" : string.Empty)}[/]");
         }
