@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ClaimScrubber.Hosting;
+using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;
 using Microsoft.AspNetCore.Http.Features;
@@ -101,7 +102,8 @@ public static class ScrubEndpoint
             foreach (var read in reads)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                writer.Write(scrubber.Scrub(read));
+                // With where the claim was read, so that results of an 837 carry their "x12" members, as the harness writes them.
+                writer.Write(new ScrubbedClaim(read, scrubber.Scrub(read)));
                 if (pending.Length >= SendAbove)
                 {
                     await SendAsync(pending, response.Body, cancellationToken).ConfigureAwait(false);

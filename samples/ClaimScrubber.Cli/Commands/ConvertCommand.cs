@@ -156,9 +156,7 @@ public static class ConvertCommand
     {
         private readonly ClaimCsvWriter writer = new(new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true));
 
-        public override ImmutableArray<ClaimElementError> Check(Claim claim) => claim.Lines.IsEmpty
-            ? [new ClaimElementError("lines", "the claim has no service line, and the CSV layout holds a claim as its lines.")]
-            : [];
+        public override ImmutableArray<ClaimElementError> Check(Claim claim) => writer.CheckNext(claim);
 
         public override void Write(Claim claim) => writer.Write(claim);
 

@@ -52,11 +52,11 @@ public sealed class JsonSink : IResultSink
         var linkage = ExplainLinkage is not null && item.Read.Claim is { } claim ? ExplainLinkage(claim) : null;
         if (plain is not null)
         {
-            plain.Write(item.Result, linkage);
+            plain.Write(item, linkage);
         }
         else
         {
-            annotated!.Write(item.Result, linkage);
+            annotated!.Write(item, linkage);
         }
     }
 
@@ -100,10 +100,10 @@ public sealed class JsonSink : IResultSink
             }
         }
 
-        public void Write(ScrubResult result, LinkageReport? linkage)
+        public void Write(ScrubbedClaim item, LinkageReport? linkage)
         {
             scratch.SetLength(0);
-            scratchWriter.Write(result, linkage);
+            scratchWriter.Write(item, linkage);
             using (var document = JsonDocument.Parse(scratch.GetBuffer().AsMemory(0, (int)scratch.Length)))
             {
                 writer.WriteStartObject();
@@ -179,14 +179,23 @@ public sealed class TextReportSink(TextWriter writer) : IResultSink
         }
 
         var id = Markup.Escape(string.IsNullOrEmpty(result.ClaimId) ? "(no claim id)" : result.ClaimId);
-        var where = Markup.Escape(read.SourceLine is { } line ? string.Create(CultureInfo.InvariantCulture, $"{inputFile}:{line}") : inputFile);
+        var where = read.SourceLine is { } line ? string.Create(CultureInfo.InvariantCulture, $"{inputFile}:{line}") : inputFile;
+        var x12 = read.X12Source;
+        if (x12 is not null)
+        {
+            // A biller finds a claim of an 837 by its transaction set and place in it.
+            where = string.Create(CultureInfo.InvariantCulture, $"{where}, transaction {x12.TransactionControlNumber} claim {x12.ClaimOrdinal}");
+        }
+
+        where = Markup.Escape(where);
         console.MarkupLine(read.IsReadable
             ? $"[bold]{id}[/] [grey]({where})[/]: {Count(result)}"
             : $"[bold]{id}[/] [grey]({where})[/]: [red]unreadable[/], {read.Errors.Length} element error(s); not scrubbed");
         foreach (var finding in result.Findings)
         {
-            var at = finding.Line is { } l ? $"line {l} " : string.Empty;
-            console.MarkupLine($"  [{Colour(finding.Severity)}]{Name(finding.Severity),-7}[/] {finding.RuleId,-7} {Markup.Escape(at + finding.Element)}: {Markup.Escape(finding.Message)}");
+            var at = (finding.Line is { } l ? $"line {l} " : string.Empty) + finding.Element
+                + (x12?.Locate(finding.Element)?.ToString() is { } location && !finding.Message.StartsWith(location, StringComparison.Ordinal) ? $" at {location}" : string.Empty);
+            console.MarkupLine($"  [{Colour(finding.Severity)}]{Name(finding.Severity),-7}[/] {finding.RuleId,-7} {Markup.Escape(at)}: {Markup.Escape(finding.Message)}");
             console.MarkupLine($"  {string.Empty,-7} {string.Empty,-7} [grey]fix: {Markup.Escape(finding.FixHint)}{(finding.Source is { } source ? " [[" + Markup.Escape(source.ToString()) + "]]" : string.Empty)}[/]");
         }
     }

@@ -25,20 +25,53 @@ public static class ClaimCsvReader
 {
     /// <summary>The claim-level columns, which repeat on every row of a claim.</summary>
     public static ImmutableArray<string> ClaimColumns { get; } =
-        ["claimId", "setting", "birthDate", "sex", "billingNpi", "renderingNpi", "placeOfService", "frequencyCode", "dischargeDate", "diagnoses"];
+        ["claimId", "setting", "birthDate", "sex", "billingNpi", "renderingNpi", "placeOfService", "frequencyCode", "dischargeDate", "diagnoses",
+            "typeOfBill", "admissionDate", "admissionHour", "admissionType", "admissionSource", "dischargeStatus", "statementFrom", "statementThrough",
+            "presentOnAdmission", "admittingDiagnosis", "reasonForVisitDiagnoses", "externalCauseDiagnoses", "externalCausePresentOnAdmission",
+            "conditionCodes", "attendingNpi", "operatingNpi", "referringNpi", "supervisingNpi", "serviceFacilityNpi", "serviceFacilityPostalCode",
+            "priorAuthorization", "referralNumber", "payerClaimControlNumber", "cliaNumber", "responsibilitySequence", "patientRelationship",
+            "claimFilingIndicator", "memberId", "payerId", "payerName"];
 
     /// <summary>The line-level columns, one service line per row.</summary>
     public static ImmutableArray<string> LineColumns { get; } =
-        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "linePlaceOfService", "diagnosisPointers", "lineRenderingNpi", "revenueCode"];
+        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "linePlaceOfService", "diagnosisPointers", "lineRenderingNpi", "revenueCode",
+            "drugNdc", "drugQuantity", "drugUnit", "lineItemControlNumber", "anesthesiaMinutes", "lineReferringNpi", "lineOrderingNpi", "lineSupervisingNpi",
+            "lineOperatingNpi"];
 
     private static readonly char[] ListSeparators = ['|', ';', ',', ' ', '\t', '\r', '\n'];
 
-    // Element paths of the claim-level columns, and line members of the line-level ones, as JSON readers name them.
-    private static readonly string[] ClaimPaths =
-        ["claimId", "setting", "patient.birthDate", "patient.sex", "billingNpi", "renderingNpi", "placeOfService", "frequencyCode", "dischargeDate", "diagnoses"];
+    // The first claim-level column of the claim model v2, and the first line-level one.
+    private const int FirstExtendedClaimColumn = 10;
+    private const int FirstExtendedLineColumn = 10;
 
-    private static readonly string[] LinePaths =
-        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "placeOfService", "diagnosisPointers", "renderingNpi", "revenueCode"];
+    // The element path of each column whose name is not its path (claim-level) or its line member (line-level), as the
+    // JSON readers name them; every other column is named as its element.
+    private static readonly FrozenDictionary<string, string> RenamedColumns = new Dictionary<string, string>
+    {
+        ["birthDate"] = "patient.birthDate",
+        ["sex"] = "patient.sex",
+        ["serviceFacilityNpi"] = "serviceFacility.npi",
+        ["serviceFacilityPostalCode"] = "serviceFacility.postalCode",
+        ["responsibilitySequence"] = "coverage.responsibilitySequence",
+        ["patientRelationship"] = "coverage.patientRelationship",
+        ["claimFilingIndicator"] = "coverage.claimFilingIndicator",
+        ["memberId"] = "coverage.memberId",
+        ["payerId"] = "coverage.payerId",
+        ["payerName"] = "coverage.payerName",
+        ["linePlaceOfService"] = "placeOfService",
+        ["lineRenderingNpi"] = "renderingNpi",
+        ["drugNdc"] = "drug.ndc",
+        ["drugQuantity"] = "drug.quantity",
+        ["drugUnit"] = "drug.unit",
+        ["lineReferringNpi"] = "referringNpi",
+        ["lineOrderingNpi"] = "orderingNpi",
+        ["lineSupervisingNpi"] = "supervisingNpi",
+        ["lineOperatingNpi"] = "operatingNpi",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] ClaimPaths = [.. ClaimColumns.Select(c => RenamedColumns.GetValueOrDefault(c, c))];
+
+    private static readonly string[] LinePaths = [.. LineColumns.Select(c => RenamedColumns.GetValueOrDefault(c, c))];
 
     private static readonly FrozenDictionary<string, int> ColumnIds =
         ClaimColumns.Concat(LineColumns).Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
@@ -358,6 +391,9 @@ public static class ClaimCsvReader
 
             var rendering = e.NpiOf(row.Cell(col + 8), ElementAt.LineMember(n, "renderingNpi"));
             var revenue = row.Cell(col + 9)?.Trim();
+            var x = col + FirstExtendedLineColumn;
+            var drug = Drug(e, row.Cell(x), row.Cell(x + 1), row.Cell(x + 2), n);
+            var minutesAt = ElementAt.LineMember(n, "anesthesiaMinutes");
             lines.Add(new ServiceLine
             {
                 ProcedureCode = procedure,
@@ -370,7 +406,41 @@ public static class ClaimCsvReader
                 DiagnosisPointers = pointers.ToImmutable(),
                 RenderingNpi = rendering,
                 RevenueCode = string.IsNullOrEmpty(revenue) ? null : revenue,
+                Drug = drug,
+                LineItemControlNumber = Kept(row.Cell(x + 3)),
+                AnesthesiaMinutes = e.Decimal(row.Cell(x + 4), minutesAt) is { } minutes ? e.WholeNumber(minutes, minutesAt, 0, 99_999_999, "anesthesia time in minutes") : null,
+                ReferringNpi = e.NpiOf(row.Cell(x + 5), ElementAt.LineMember(n, "referringNpi")),
+                OrderingNpi = e.NpiOf(row.Cell(x + 6), ElementAt.LineMember(n, "orderingNpi")),
+                SupervisingNpi = e.NpiOf(row.Cell(x + 7), ElementAt.LineMember(n, "supervisingNpi")),
+                OperatingNpi = e.NpiOf(row.Cell(x + 8), ElementAt.LineMember(n, "operatingNpi")),
             });
+        }
+
+        private static DrugIdentification? Drug(ClaimElements e, string? ndcText, string? quantityText, string? unitText, int n)
+        {
+            if (string.IsNullOrWhiteSpace(ndcText) && string.IsNullOrWhiteSpace(quantityText) && string.IsNullOrWhiteSpace(unitText))
+            {
+                return null;
+            }
+
+            var at = ElementAt.LineMember(n, "drug.ndc");
+            if (string.IsNullOrWhiteSpace(ndcText))
+            {
+                e.Error(at, "The drug has no NDC; give the 11-digit NDC or leave the drug's columns blank.");
+                return null;
+            }
+
+            var ndc = e.Code<NationalDrugCode>(ndcText, at, NationalDrugCode.TryParse, NationalDrugCode.FormatProblem);
+            var quantityAt = ElementAt.LineMember(n, "drug.quantity");
+            var quantity = e.Decimal(quantityText, quantityAt) is { } q ? e.DrugQuantity(q, quantityAt) : (decimal?)null;
+            var unit = e.DrugUnitOf(unitText, ElementAt.LineMember(n, "drug.unit"));
+            return ndc is { } code ? new DrugIdentification { Ndc = code, Quantity = quantity, Unit = unit } : null;
+        }
+
+        private static string? Kept(string? cell)
+        {
+            var trimmed = cell?.Trim();
+            return string.IsNullOrEmpty(trimmed) ? null : trimmed;
         }
 
         public ClaimReadResult Finish()
@@ -416,7 +486,132 @@ public static class ClaimCsvReader
                 e.TooManyDiagnoses(dxTexts.Length);
             }
 
+            parts.Extension = ReadExtension(e);
             return e.Result(ordinal, firstLine, parts, diagnoses.ToImmutable(), lines.ToImmutable());
+        }
+
+        /// <summary>The claim model v2 columns, or <see langword="null"/> when the claim leaves them all blank.</summary>
+        private ClaimExtension? ReadExtension(ClaimElements e)
+        {
+            var any = false;
+            for (var c = FirstExtendedClaimColumn; c < claimCells.Length && !any; c++)
+            {
+                any = claimCells[c] is not null;
+            }
+
+            if (!any)
+            {
+                return null;
+            }
+
+            var x = new ClaimExtension();
+            var c0 = FirstExtendedClaimColumn;
+            ElementAt At(int column)
+            {
+                SourceLineOf(column);
+                return ElementAt.Claim(ClaimPaths[column]);
+            }
+
+            x.TypeOfBill = e.Code<TypeOfBill>(claimCells[c0], At(c0), TypeOfBill.TryParse, TypeOfBill.FormatProblem);
+            x.AdmissionDate = e.Date(claimCells[c0 + 1], At(c0 + 1));
+            x.AdmissionHour = e.Decimal(claimCells[c0 + 2], At(c0 + 2)) is { } hour ? e.WholeNumber(hour, At(c0 + 2), 0, 23, "hour of admission") : null;
+            x.AdmissionType = claimCells[c0 + 3];
+            x.AdmissionSource = claimCells[c0 + 4];
+            x.DischargeStatus = e.Code<DischargeStatus>(claimCells[c0 + 5], At(c0 + 5), DischargeStatus.TryParse, DischargeStatus.FormatProblem);
+            x.StatementFrom = e.Date(claimCells[c0 + 6], At(c0 + 6));
+            x.StatementThrough = e.Date(claimCells[c0 + 7], At(c0 + 7));
+            At(c0 + 8);
+            Indicators(e, claimCells[c0 + 8], "presentOnAdmission", x.PresentOnAdmission, ClaimLimits.MaxDiagnoses);
+            x.AdmittingDiagnosis = claimCells[c0 + 9] is { } admitting ? e.Diagnosis(admitting, At(c0 + 9)) : null;
+            At(c0 + 10);
+            Diagnoses(e, claimCells[c0 + 10], "reasonForVisitDiagnoses", x.ReasonForVisitDiagnoses, ClaimLimits.MaxReasonForVisitDiagnoses);
+            At(c0 + 11);
+            Diagnoses(e, claimCells[c0 + 11], "externalCauseDiagnoses", x.ExternalCauseDiagnoses, ClaimLimits.MaxExternalCauseDiagnoses);
+            At(c0 + 12);
+            Indicators(e, claimCells[c0 + 12], "externalCausePresentOnAdmission", x.ExternalCausePresentOnAdmission, ClaimLimits.MaxExternalCauseDiagnoses);
+            At(c0 + 13);
+            var conditions = SplitList(claimCells[c0 + 13]);
+            for (var i = 0; i < conditions.Length && i < ClaimLimits.MaxConditionCodes; i++)
+            {
+                if (e.Code<NubcCode>(conditions[i], ElementAt.Item("conditionCodes", i + 1), NubcCode.TryParse, NubcCode.FormatProblem) is { } code)
+                {
+                    x.ConditionCodes.Add(code);
+                }
+            }
+
+            e.TooManyInList(conditions.Length, ClaimLimits.MaxConditionCodes, "conditionCodes", "condition codes");
+            x.AttendingNpi = e.NpiOf(claimCells[c0 + 14], At(c0 + 14));
+            x.OperatingNpi = e.NpiOf(claimCells[c0 + 15], At(c0 + 15));
+            x.ReferringNpi = e.NpiOf(claimCells[c0 + 16], At(c0 + 16));
+            x.SupervisingNpi = e.NpiOf(claimCells[c0 + 17], At(c0 + 17));
+            if (claimCells[c0 + 18] is not null || claimCells[c0 + 19] is not null)
+            {
+                x.ServiceFacility = new ServiceFacility { Npi = e.NpiOf(claimCells[c0 + 18], At(c0 + 18)), PostalCode = claimCells[c0 + 19] };
+            }
+
+            x.PriorAuthorization = claimCells[c0 + 20];
+            x.ReferralNumber = claimCells[c0 + 21];
+            x.PayerClaimControlNumber = claimCells[c0 + 22];
+            x.CliaNumber = claimCells[c0 + 23];
+            var payer = c0 + 24;
+            if (Enumerable.Range(payer, 6).Any(c => claimCells[c] is not null))
+            {
+                x.Coverage = new Coverage
+                {
+                    ResponsibilitySequence = claimCells[payer],
+                    PatientRelationship = claimCells[payer + 1],
+                    ClaimFilingIndicator = claimCells[payer + 2],
+                    MemberId = claimCells[payer + 3],
+                    PayerId = claimCells[payer + 4],
+                    PayerName = claimCells[payer + 5],
+                };
+            }
+
+            return x;
+        }
+
+        /// <summary>
+        /// Present-on-admission indicators, one character per diagnosis in order (<c>-</c> for one not reported), such as
+        /// <c>YN-W</c>; separators between them (<c>Y|N|-|W</c>) are passed over.
+        /// </summary>
+        private static void Indicators(ClaimElements e, string? cell, string list, List<PresentOnAdmission> indicators, int max)
+        {
+            if (cell is null)
+            {
+                return;
+            }
+
+            var count = 0;
+            foreach (var c in cell)
+            {
+                if (Array.IndexOf(ListSeparators, c) >= 0)
+                {
+                    continue;
+                }
+
+                if (++count > max)
+                {
+                    continue;
+                }
+
+                indicators.Add(c == '-' ? PresentOnAdmission.NotReported : e.PresentOnAdmissionOf([c], ElementAt.Item(list, count)));
+            }
+
+            e.TooManyInList(count, max, list, "present-on-admission indicators");
+        }
+
+        private static void Diagnoses(ClaimElements e, string? cell, string list, List<IcdCode> codes, int max)
+        {
+            var texts = SplitList(cell);
+            for (var i = 0; i < texts.Length && i < max; i++)
+            {
+                if (e.Diagnosis(texts[i], ElementAt.Item(list, i + 1)) is { } code)
+                {
+                    codes.Add(code);
+                }
+            }
+
+            e.TooManyInList(texts.Length, max, list, "diagnoses");
         }
 
         private void SourceLineOf(int column) => Elements.SourceLine = claimCellLines[column] == 0 ? firstLine : claimCellLines[column];

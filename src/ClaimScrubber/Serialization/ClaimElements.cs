@@ -420,6 +420,15 @@ internal sealed class ClaimElements
         Error(ElementAt.Diagnosis(ClaimLimits.MaxDiagnoses + 1),
             string.Create(CultureInfo.InvariantCulture, $"The claim has {count:N0} diagnoses; an 837 carries at most {ClaimLimits.MaxDiagnoses}."));
 
+    /// <summary>Reports a claim list (condition codes, other payers…) with more entries than an 837 carries, at the first entry too many.</summary>
+    public void TooManyInList(int count, int max, string list, string what)
+    {
+        if (count > max)
+        {
+            Error(ElementAt.Item(list, max + 1), string.Create(CultureInfo.InvariantCulture, $"The claim has {count} {what}; an 837 carries at most {max}."));
+        }
+    }
+
     /// <summary>Reports a line list holding more entries than any claim could, at the first position too many.</summary>
     public void TooManyOnLine(int count, string listName, ElementAt first) =>
         Error(first, string.Create(CultureInfo.InvariantCulture, $"The line has {count} {listName}; more than {MaxLineListEntries} cannot be a claim's."));

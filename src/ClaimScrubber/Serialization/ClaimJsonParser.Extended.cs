@@ -48,67 +48,67 @@ internal sealed partial class ClaimJsonParser
                 x.TypeOfBill = Text(ref reader, at) == TextKind.Text ? e.Code<TypeOfBill>(Decoded, at, TypeOfBill.TryParse, TypeOfBill.FormatProblem) : null;
                 break;
             case ClaimMember.AdmissionDate:
-                x.AdmissionDate = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                x.AdmissionDate = DateMember(ref reader, at);
                 break;
             case ClaimMember.AdmissionHour:
                 x.AdmissionHour = Number(ref reader, at) is { } hour ? e.WholeNumber(hour, at, 0, 23, "hour of admission") : null;
                 break;
             case ClaimMember.AdmissionType:
-                x.AdmissionType = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                x.AdmissionType = TextMember(ref reader, at);
                 break;
             case ClaimMember.AdmissionSource:
-                x.AdmissionSource = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                x.AdmissionSource = TextMember(ref reader, at);
                 break;
             case ClaimMember.DischargeStatus:
                 x.DischargeStatus = Text(ref reader, at) == TextKind.Text ? e.Code<DischargeStatus>(Decoded, at, DischargeStatus.TryParse, DischargeStatus.FormatProblem) : null;
                 break;
             case ClaimMember.StatementFrom:
-                x.StatementFrom = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                x.StatementFrom = DateMember(ref reader, at);
                 break;
             case ClaimMember.StatementThrough:
-                x.StatementThrough = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                x.StatementThrough = DateMember(ref reader, at);
                 break;
             case ClaimMember.PresentOnAdmission:
-                ReadIndicators(ref reader, at, "presentOnAdmission", x.PresentOnAdmission, ClaimLimits.MaxDiagnoses);
+                ReadList(ref reader, at, "presentOnAdmission", ClaimLimits.MaxDiagnoses, "present-on-admission indicators", x.PresentOnAdmission, IndicatorEntry);
                 break;
             case ClaimMember.AdmittingDiagnosis:
                 x.AdmittingDiagnosis = Text(ref reader, at) == TextKind.Text && !Decoded.IsWhiteSpace() ? e.Diagnosis(Decoded, at) : null;
                 break;
             case ClaimMember.ReasonForVisitDiagnoses:
-                ReadDiagnosisList(ref reader, at, "reasonForVisitDiagnoses", x.ReasonForVisitDiagnoses, ClaimLimits.MaxReasonForVisitDiagnoses);
+                ReadList(ref reader, at, "reasonForVisitDiagnoses", ClaimLimits.MaxReasonForVisitDiagnoses, "diagnoses", x.ReasonForVisitDiagnoses, DiagnosisEntry);
                 break;
             case ClaimMember.ExternalCauseDiagnoses:
-                ReadDiagnosisList(ref reader, at, "externalCauseDiagnoses", x.ExternalCauseDiagnoses, ClaimLimits.MaxExternalCauseDiagnoses);
+                ReadList(ref reader, at, "externalCauseDiagnoses", ClaimLimits.MaxExternalCauseDiagnoses, "diagnoses", x.ExternalCauseDiagnoses, DiagnosisEntry);
                 break;
             case ClaimMember.ExternalCausePresentOnAdmission:
-                ReadIndicators(ref reader, at, "externalCausePresentOnAdmission", x.ExternalCausePresentOnAdmission, ClaimLimits.MaxExternalCauseDiagnoses);
+                ReadList(ref reader, at, "externalCausePresentOnAdmission", ClaimLimits.MaxExternalCauseDiagnoses, "present-on-admission indicators", x.ExternalCausePresentOnAdmission, IndicatorEntry);
                 break;
             case ClaimMember.PcsProcedures:
-                ReadDatedCodes(ref reader, at, "pcsProcedures", ClaimLimits.MaxPcsProcedures, x);
+                ReadList(ref reader, at, "pcsProcedures", ClaimLimits.MaxPcsProcedures, "ICD-10-PCS procedures", x, DatedCodeEntry);
                 break;
             case ClaimMember.ConditionCodes:
-                ReadConditionCodes(ref reader, at, x);
+                ReadList(ref reader, at, "conditionCodes", ClaimLimits.MaxConditionCodes, "condition codes", x.ConditionCodes, ConditionCodeEntry);
                 break;
             case ClaimMember.OccurrenceCodes:
-                ReadDatedCodes(ref reader, at, "occurrenceCodes", ClaimLimits.MaxOccurrenceCodes, x);
+                ReadList(ref reader, at, "occurrenceCodes", ClaimLimits.MaxOccurrenceCodes, "occurrence codes", x, DatedCodeEntry);
                 break;
             case ClaimMember.OccurrenceSpanCodes:
-                ReadDatedCodes(ref reader, at, "occurrenceSpanCodes", ClaimLimits.MaxOccurrenceSpanCodes, x);
+                ReadList(ref reader, at, "occurrenceSpanCodes", ClaimLimits.MaxOccurrenceSpanCodes, "occurrence span codes", x, DatedCodeEntry);
                 break;
             case ClaimMember.ValueCodes:
-                ReadDatedCodes(ref reader, at, "valueCodes", ClaimLimits.MaxValueCodes, x);
+                ReadList(ref reader, at, "valueCodes", ClaimLimits.MaxValueCodes, "value codes", x, DatedCodeEntry);
                 break;
             case ClaimMember.AttendingNpi:
-                x.AttendingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                x.AttendingNpi = NpiMember(ref reader, at);
                 break;
             case ClaimMember.OperatingNpi:
-                x.OperatingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                x.OperatingNpi = NpiMember(ref reader, at);
                 break;
             case ClaimMember.ReferringNpi:
-                x.ReferringNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                x.ReferringNpi = NpiMember(ref reader, at);
                 break;
             case ClaimMember.SupervisingNpi:
-                x.SupervisingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                x.SupervisingNpi = NpiMember(ref reader, at);
                 break;
             case ClaimMember.ServiceFacility:
                 if (Expect(ref reader, JsonTokenType.StartObject, at))
@@ -118,16 +118,16 @@ internal sealed partial class ClaimJsonParser
 
                 break;
             case ClaimMember.PriorAuthorization:
-                x.PriorAuthorization = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                x.PriorAuthorization = TextMember(ref reader, at);
                 break;
             case ClaimMember.ReferralNumber:
-                x.ReferralNumber = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                x.ReferralNumber = TextMember(ref reader, at);
                 break;
             case ClaimMember.PayerClaimControlNumber:
-                x.PayerClaimControlNumber = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                x.PayerClaimControlNumber = TextMember(ref reader, at);
                 break;
             case ClaimMember.CliaNumber:
-                x.CliaNumber = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                x.CliaNumber = TextMember(ref reader, at);
                 break;
             case ClaimMember.Coverage:
                 if (Expect(ref reader, JsonTokenType.StartObject, at))
@@ -137,16 +137,61 @@ internal sealed partial class ClaimJsonParser
 
                 break;
             default:
-                if (Expect(ref reader, JsonTokenType.StartArray, at))
-                {
-                    ReadOtherCoverages(ref reader, x);
-                }
-
+                ReadList(ref reader, at, "otherCoverages", ClaimLimits.MaxOtherCoverages, "other payers", x.OtherCoverages, OtherCoverageEntry);
                 break;
         }
     }
 
-    private void ReadIndicators(ref Utf8JsonReader reader, ElementAt at, string list, List<PresentOnAdmission> indicators, int max)
+    /// <summary>Reads one entry of a claim list, its 1-based position <c>n</c>, into <c>state</c> (the list, or the extension).</summary>
+    private delegate void ListEntry(ClaimJsonParser parser, ref Utf8JsonReader reader, string list, int n, object state);
+
+    private static readonly ListEntry IndicatorEntry = static (p, ref r, list, n, state) =>
+    {
+        // null, like a blank, is an indicator not reported for that diagnosis.
+        var item = ElementAt.Item(list, n);
+        ((List<PresentOnAdmission>)state).Add(p.Text(ref r, item) == TextKind.Text ? p.e.PresentOnAdmissionOf(p.Decoded, item) : PresentOnAdmission.NotReported);
+    };
+
+    private static readonly ListEntry DiagnosisEntry = static (p, ref r, list, n, state) =>
+    {
+        var item = ElementAt.Item(list, n);
+        if (p.ItemText(ref r, item) && p.e.Diagnosis(p.Decoded, item) is { } code)
+        {
+            ((List<IcdCode>)state).Add(code);
+        }
+    };
+
+    private static readonly ListEntry ConditionCodeEntry = static (p, ref r, list, n, state) =>
+    {
+        var item = ElementAt.Item(list, n);
+        if (p.ItemText(ref r, item) && p.Nubc(item) is { } code)
+        {
+            ((List<NubcCode>)state).Add(code);
+        }
+    };
+
+    /// <summary>An object with a code and its date(s) or amount: a PCS procedure, an occurrence, span or value code.</summary>
+    private static readonly ListEntry DatedCodeEntry = static (p, ref r, list, n, state) =>
+    {
+        if (p.EntryObject(ref r, list, n, "The entry is null; remove it or give its code."))
+        {
+            p.ReadDatedCode(ref r, list, n, (ClaimExtension)state);
+        }
+    };
+
+    private static readonly ListEntry OtherCoverageEntry = static (p, ref r, list, n, state) =>
+    {
+        if (p.EntryObject(ref r, list, n, "The entry is null; remove it or give the other payer's coverage."))
+        {
+            ((List<Coverage>)state).Add(p.ReadCoverage(ref r, list, n));
+        }
+    };
+
+    /// <summary>
+    /// Reads a claim list of the claim model v2: each entry up to the 837's limit through <paramref name="entry"/>; the
+    /// entries beyond it are passed over unread, and reported once.
+    /// </summary>
+    private void ReadList(ref Utf8JsonReader reader, ElementAt at, string list, int max, string what, object state, ListEntry entry)
     {
         if (!Expect(ref reader, JsonTokenType.StartArray, at))
         {
@@ -162,103 +207,26 @@ internal sealed partial class ClaimJsonParser
                 continue;
             }
 
-            // null, like a blank, is an indicator not reported for that diagnosis.
-            var item = ElementAt.Item(list, count);
-            indicators.Add(Text(ref reader, item) == TextKind.Text ? e.PresentOnAdmissionOf(Decoded, item) : PresentOnAdmission.NotReported);
+            entry(this, ref reader, list, count, state);
         }
 
-        TooMany(count, max, list, "present-on-admission indicators");
+        e.TooManyInList(count, max, list, what);
     }
 
-    private void ReadDiagnosisList(ref Utf8JsonReader reader, ElementAt at, string list, List<IcdCode> codes, int max)
+    /// <summary>Whether a list entry is an object, as it must be; a null entry is reported with <paramref name="nullMessage"/>.</summary>
+    private bool EntryObject(ref Utf8JsonReader reader, string list, int n, string nullMessage)
     {
-        if (!Expect(ref reader, JsonTokenType.StartArray, at))
+        if (Expect(ref reader, JsonTokenType.StartObject, ElementAt.Item(list, n)))
         {
-            return;
+            return true;
         }
 
-        var count = 0;
-        while (Next(ref reader) != JsonTokenType.EndArray)
+        if (reader.TokenType == JsonTokenType.Null)
         {
-            if (++count > max)
-            {
-                Skip(ref reader);
-                continue;
-            }
-
-            var item = ElementAt.Item(list, count);
-            if (ItemText(ref reader, item) && e.Diagnosis(Decoded, item) is { } code)
-            {
-                codes.Add(code);
-            }
+            e.Error(ElementAt.Item(list, n), nullMessage);
         }
 
-        TooMany(count, max, list, "diagnoses");
-    }
-
-    private void ReadConditionCodes(ref Utf8JsonReader reader, ElementAt at, ClaimExtension x)
-    {
-        if (!Expect(ref reader, JsonTokenType.StartArray, at))
-        {
-            return;
-        }
-
-        var count = 0;
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (++count > ClaimLimits.MaxConditionCodes)
-            {
-                Skip(ref reader);
-                continue;
-            }
-
-            var item = ElementAt.Item("conditionCodes", count);
-            if (ItemText(ref reader, item) && Nubc(item) is { } code)
-            {
-                x.ConditionCodes.Add(code);
-            }
-        }
-
-        TooMany(count, ClaimLimits.MaxConditionCodes, "conditionCodes", "condition codes");
-    }
-
-    /// <summary>A list of objects with a code and its date(s) or amount: PCS procedures, occurrence, span and value codes.</summary>
-    private void ReadDatedCodes(ref Utf8JsonReader reader, ElementAt at, string list, int max, ClaimExtension x)
-    {
-        if (!Expect(ref reader, JsonTokenType.StartArray, at))
-        {
-            return;
-        }
-
-        var count = 0;
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (++count > max)
-            {
-                Skip(ref reader);
-                continue;
-            }
-
-            if (!Expect(ref reader, JsonTokenType.StartObject, ElementAt.Item(list, count)))
-            {
-                if (reader.TokenType == JsonTokenType.Null)
-                {
-                    e.Error(ElementAt.Item(list, count), "The entry is null; remove it or give its code.");
-                }
-
-                continue;
-            }
-
-            ReadDatedCode(ref reader, list, count, x);
-        }
-
-        TooMany(count, max, list, list switch
-        {
-            "pcsProcedures" => "ICD-10-PCS procedures",
-            "occurrenceCodes" => "occurrence codes",
-            "occurrenceSpanCodes" => "occurrence span codes",
-            _ => "value codes",
-        });
+        return false;
     }
 
     private void ReadDatedCode(ref Utf8JsonReader reader, string list, int n, ClaimExtension x)
@@ -320,10 +288,10 @@ internal sealed partial class ClaimJsonParser
 
                     break;
                 case 2:
-                    first = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                    first = DateMember(ref reader, at);
                     break;
                 case 3:
-                    second = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                    second = DateMember(ref reader, at);
                     break;
                 default:
                     amount = Number(ref reader, at) is { } a ? e.OtherAmount(a, at) : null;
@@ -393,11 +361,11 @@ internal sealed partial class ClaimJsonParser
             seen |= which;
             if (which == 1)
             {
-                npi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                npi = NpiMember(ref reader, at);
             }
             else
             {
-                postalCode = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                postalCode = TextMember(ref reader, at);
             }
         }
 
@@ -446,7 +414,7 @@ internal sealed partial class ClaimJsonParser
             }
             else
             {
-                values[which] = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                values[which] = TextMember(ref reader, at);
             }
         }
 
@@ -462,38 +430,6 @@ internal sealed partial class ClaimJsonParser
         };
     }
 
-    private void ReadOtherCoverages(ref Utf8JsonReader reader, ClaimExtension x)
-    {
-        var count = 0;
-        while (Next(ref reader) != JsonTokenType.EndArray)
-        {
-            if (++count > ClaimLimits.MaxOtherCoverages)
-            {
-                Skip(ref reader);
-                continue;
-            }
-
-            if (Expect(ref reader, JsonTokenType.StartObject, ElementAt.Item("otherCoverages", count)))
-            {
-                x.OtherCoverages.Add(ReadCoverage(ref reader, "otherCoverages", count));
-            }
-            else if (reader.TokenType == JsonTokenType.Null)
-            {
-                e.Error(ElementAt.Item("otherCoverages", count), "The entry is null; remove it or give the other payer's coverage.");
-            }
-        }
-
-        TooMany(count, ClaimLimits.MaxOtherCoverages, "otherCoverages", "other payers");
-    }
-
-    private void TooMany(int count, int max, string list, string what)
-    {
-        if (count > max)
-        {
-            e.Error(ElementAt.Item(list, max + 1), string.Create(System.Globalization.CultureInfo.InvariantCulture, $"The claim has {count} {what}; an 837 carries at most {max}."));
-        }
-    }
-
     private void ReadLineExtended(ref Utf8JsonReader reader, LineMember member, ElementAt at, int n, ref LineExtras extras)
     {
         switch (member)
@@ -506,22 +442,22 @@ internal sealed partial class ClaimJsonParser
 
                 break;
             case LineMember.LineItemControlNumber:
-                extras.LineItemControlNumber = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                extras.LineItemControlNumber = TextMember(ref reader, at);
                 break;
             case LineMember.AnesthesiaMinutes:
                 extras.AnesthesiaMinutes = Number(ref reader, at) is { } minutes ? e.WholeNumber(minutes, at, 0, 99_999_999, "anesthesia time in minutes") : null;
                 break;
             case LineMember.ReferringNpi:
-                extras.ReferringNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                extras.ReferringNpi = NpiMember(ref reader, at);
                 break;
             case LineMember.OrderingNpi:
-                extras.OrderingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                extras.OrderingNpi = NpiMember(ref reader, at);
                 break;
             case LineMember.SupervisingNpi:
-                extras.SupervisingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                extras.SupervisingNpi = NpiMember(ref reader, at);
                 break;
             default:
-                extras.OperatingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                extras.OperatingNpi = NpiMember(ref reader, at);
                 break;
         }
     }

@@ -192,11 +192,11 @@ internal sealed partial class ClaimJsonParser
                     break;
                 case ClaimMember.BillingNpi:
                     at = ElementAt.Claim("billingNpi");
-                    parts.BillingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                    parts.BillingNpi = NpiMember(ref reader, at);
                     break;
                 case ClaimMember.RenderingNpi:
                     at = ElementAt.Claim("renderingNpi");
-                    parts.RenderingNpi = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                    parts.RenderingNpi = NpiMember(ref reader, at);
                     break;
                 case ClaimMember.PlaceOfService:
                     at = ElementAt.Claim("placeOfService");
@@ -207,7 +207,7 @@ internal sealed partial class ClaimJsonParser
                     break;
                 case ClaimMember.DischargeDate:
                     at = ElementAt.Claim("dischargeDate");
-                    parts.DischargeDate = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                    parts.DischargeDate = DateMember(ref reader, at);
                     break;
                 case ClaimMember.Diagnoses:
                     if (Expect(ref reader, JsonTokenType.StartArray, ElementAt.Claim("diagnoses")))
@@ -284,7 +284,7 @@ internal sealed partial class ClaimJsonParser
             seen |= member;
             if (member == ClaimMember.BirthDate)
             {
-                parts.BirthDate = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                parts.BirthDate = DateMember(ref reader, at);
             }
             else
             {
@@ -395,10 +395,10 @@ internal sealed partial class ClaimJsonParser
                     charge = Number(ref reader, at) is { } c ? e.Charge(c, at) : 0m;
                     break;
                 case LineMember.ServiceDate:
-                    from = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                    from = DateMember(ref reader, at);
                     break;
                 case LineMember.ServiceDateTo:
-                    to = Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+                    to = DateMember(ref reader, at);
                     break;
                 case LineMember.PlaceOfService:
                     pos = Text(ref reader, at) == TextKind.Text ? e.PlaceOfService(Decoded, at) : null;
@@ -411,10 +411,10 @@ internal sealed partial class ClaimJsonParser
 
                     break;
                 case LineMember.RenderingNpi:
-                    rendering = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+                    rendering = NpiMember(ref reader, at);
                     break;
                 case LineMember.RevenueCode:
-                    revenue = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                    revenue = TextMember(ref reader, at);
                     break;
                 default:
                     ReadLineExtended(ref reader, member, at, n, ref extras);
@@ -531,6 +531,15 @@ internal sealed partial class ClaimJsonParser
     }
 
     /// <summary>Reads a member's string value into <see cref="Decoded"/>; <c>null</c> is a missing element, any other kind an error.</summary>
+    /// <summary>A member holding an NPI; null or blank is none.</summary>
+    private Npi? NpiMember(ref Utf8JsonReader reader, ElementAt at) => Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
+
+    /// <summary>A member holding a date <c>yyyy-MM-dd</c>; null or blank is none.</summary>
+    private DateOnly? DateMember(ref Utf8JsonReader reader, ElementAt at) => Text(ref reader, at) == TextKind.Text ? e.Date(Decoded, at) : null;
+
+    /// <summary>A member holding text the claim keeps trimmed; null or blank is none.</summary>
+    private string? TextMember(ref Utf8JsonReader reader, ElementAt at) => Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+
     private TextKind Text(ref Utf8JsonReader reader, ElementAt at)
     {
         if (reader.TokenType == JsonTokenType.Null)

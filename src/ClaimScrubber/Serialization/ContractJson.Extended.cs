@@ -61,6 +61,39 @@ internal static partial class ContractJson
     private static readonly JsonEncodedText LineItemControlNumber = Name("lineItemControlNumber");
     private static readonly JsonEncodedText AnesthesiaMinutes = Name("anesthesiaMinutes");
 
+    private static readonly JsonEncodedText X12Name = Name("x12");
+    private static readonly JsonEncodedText Loop = Name("loop");
+    private static readonly JsonEncodedText X12Element = Name("element");
+    private static readonly JsonEncodedText Segment = Name("segment");
+    private static readonly JsonEncodedText Interchange = Name("interchange");
+    private static readonly JsonEncodedText Group = Name("group");
+    private static readonly JsonEncodedText Transaction = Name("transaction");
+    private static readonly JsonEncodedText Guide = Name("guide");
+    private static readonly JsonEncodedText ClaimOrdinal = Name("claimOrdinal");
+
+    /// <summary>Where a finding's element is in the 837: <c>"x12": {"loop","element","segment"}</c>, the segment null when the claim does not carry it.</summary>
+    private static void WriteX12Location(Utf8JsonWriter w, X12.X12Location location)
+    {
+        w.WriteStartObject(X12Name);
+        w.WriteString(Loop, location.Loop);
+        w.WriteString(X12Element, location.Element);
+        Number(w, Segment, location.SegmentPosition);
+        w.WriteEndObject();
+    }
+
+    /// <summary>Where the claim is in the 837: <c>"x12": {"interchange","group","transaction","guide","claimOrdinal","segment"}</c>.</summary>
+    private static void WriteX12Source(Utf8JsonWriter w, X12.X12ClaimSource source)
+    {
+        w.WriteStartObject(X12Name);
+        w.WriteString(Interchange, source.InterchangeControlNumber);
+        w.WriteString(Group, source.GroupControlNumber);
+        w.WriteString(Transaction, source.TransactionControlNumber);
+        w.WriteString(Guide, source.ImplementationGuide);
+        w.WriteNumber(ClaimOrdinal, source.ClaimOrdinal);
+        w.WriteNumber(Segment, source.SegmentPosition);
+        w.WriteEndObject();
+    }
+
     private static void WriteExtended(Utf8JsonWriter w, Claim claim)
     {
         Optional(w, TypeOfBillName, claim.TypeOfBill?.ToString());

@@ -69,8 +69,11 @@ internal static partial class ContractJson
     /// <summary>The writer options of the contract's output: compact unless asked, the relaxed encoder, <c>\n</c> line ends.</summary>
     public static JsonWriterOptions Options(bool indented) => new() { Indented = indented, Encoder = Encoder, NewLine = "\n", SkipValidation = true };
 
-    /// <summary>Writes one result: <c>{"claimId","findings":[…]}</c>, and <c>"linkage"</c> when a report is given.</summary>
-    public static void WriteResult(Utf8JsonWriter w, ScrubResult result, LinkageReport? linkage, SourceTexts sources)
+    /// <summary>
+    /// Writes one result: <c>{"claimId","findings":[…]}</c>; for a claim read from an 837, <c>"x12"</c> on each finding
+    /// (where its element is) and on the result (the claim's transaction and ordinal); <c>"linkage"</c> when a report is given.
+    /// </summary>
+    public static void WriteResult(Utf8JsonWriter w, ScrubResult result, LinkageReport? linkage, SourceTexts sources, X12.X12ClaimSource? x12 = null)
     {
         w.WriteStartObject();
         w.WriteString(ClaimId, result.ClaimId ?? string.Empty);
@@ -96,10 +99,20 @@ internal static partial class ContractJson
             w.WriteString(Carc, f.Carc);
             w.WriteString(Rarc, f.Rarc);
             sources.Write(w, Source, f.Source);
+            if (x12?.Locate(f.Element) is { } location)
+            {
+                WriteX12Location(w, location);
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        if (x12 is not null)
+        {
+            WriteX12Source(w, x12);
+        }
+
         if (linkage is not null)
         {
             WriteLinkage(w, linkage, sources);

@@ -44,6 +44,24 @@ public sealed class ScrubResultJsonWriter : IDisposable
         writer.End();
     }
 
+    /// <summary>
+    /// Writes the result of one claim with where it was read: for a claim read from an 837 (<see cref="ClaimReadResult.X12Source"/>),
+    /// each finding carries <c>"x12"</c>, the loop, segment and element of its element path, and the result carries
+    /// <c>"x12"</c>, the claim's interchange, group and transaction control numbers, guide, ordinal in the transaction and
+    /// CLM segment position. A claim read from JSON or CSV is written as <see cref="Write(ScrubResult, LinkageReport?)"/> writes it.
+    /// </summary>
+    /// <param name="item">The claim as read and its result.</param>
+    public void Write(ScrubbedClaim item) => Write(item, null);
+
+    /// <summary>Writes the result of one claim with where it was read (see <see cref="Write(ScrubbedClaim)"/>) and its linkage report as <c>"linkage"</c>.</summary>
+    /// <param name="item">The claim as read and its result.</param>
+    /// <param name="linkage">The linkage report, or <see langword="null"/> for an unreadable claim.</param>
+    public void Write(ScrubbedClaim item, LinkageReport? linkage)
+    {
+        ContractJson.WriteResult(writer.Begin(), item.Result, linkage, sources, item.Read?.X12Source);
+        writer.End();
+    }
+
     /// <summary>Closes the array (when writing one), flushes, and disposes the stream unless asked to leave it open.</summary>
     public void Dispose() => writer.Dispose();
 }

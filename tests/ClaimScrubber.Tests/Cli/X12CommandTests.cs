@@ -37,6 +37,23 @@ public sealed class X12CommandTests : IDisposable
     }
 
     [Fact]
+    public void Scrub_ResultsOfAnX12File_NameTheTransactionTheOrdinalAndWhereEachFindingIs()
+    {
+        var file = X12Files.PathOf("professional-office-visits.837");
+        var (exit, output, error) = Run("scrub", file, "--data", SampleData, "--format", "ndjson", "--as-of", "2026-11-01");
+
+        exit.Should().Be(0, error);
+        var results = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        results.Select(r => $"{r.GetProperty("x12").GetProperty("transaction").GetString()} #{r.GetProperty("x12").GetProperty("claimOrdinal").GetInt32()}")
+            .Should().Equal("0001 #1", "0001 #2", "0001 #3");
+        var findings = results.SelectMany(r => r.GetProperty("findings").EnumerateArray()).ToList();
+        findings.Should().NotBeEmpty().And.OnlyContain(f => f.GetProperty("x12").GetProperty("loop").GetString()!.Length > 0);
+
+        var text = Run("scrub", file, "--data", SampleData, "--as-of", "2026-11-01");
+        text.Output.Should().Contain(", transaction 0001 claim 1)").And.MatchRegex(@"lines\[\d\]\.\w+ at 2400 ");
+    }
+
+    [Fact]
     public void Scrub_AFolder_TakesItsX12Files()
     {
         File.Copy(X12Files.PathOf("institutional-inpatient.837"), Path.Combine(temp, "stay.edi"));
@@ -103,6 +120,24 @@ public sealed class X12CommandTests : IDisposable
             .And.Contain($"error: {input}:3: claim STAY-1 cannot be written as X12; it was left out:{Environment.NewLine}  setting: the 837I tells the setting by the type of bill (CLM05-1), which the claim does not give; a inpatient claim needs it.")
             .And.Contain("converted 1 claim(s) to x12; 2 left out (listed above)");
         X12ClaimReader.ReadFile(output).Select(r => r.ClaimId).Should().Equal("OK-1");
+    }
+
+    [Fact]
+    public void Convert_ToCsv_ListsWhatTheLayoutCannotCarry_AndKeepsTheRest()
+    {
+        var outpatient = X12Files.PathOf("institutional-outpatient.837");
+        var inpatient = X12Files.PathOf("institutional-inpatient.837");
+        var output = Path.Combine(temp, "out.csv");
+
+        var (exit, _, error) = Run("convert", outpatient, inpatient, "--to", "csv", "--output", output);
+
+        exit.Should().Be(ExitCodes.ClaimsLeftOut);
+        error.Should().Contain($"error: {inpatient}:")
+            .And.Contain($"claim INP20260001 cannot be written as CSV; it was left out:{Environment.NewLine}  pcsProcedures: The CSV layout has no column for ICD-10-PCS procedures (each with its date); write the claim as JSON or X12.")
+            .And.Contain("  occurrenceCodes: ").And.Contain("  occurrenceSpanCodes: ").And.Contain("  valueCodes: ")
+            .And.Contain("converted 1 claim(s) to csv; 1 left out (listed above)");
+        var original = X12ClaimReader.ReadFile(outpatient).Select(r => ClaimJsonWriter.Serialize(r.Claim!));
+        ClaimCsvReader.ReadFile(output).Select(r => ClaimJsonWriter.Serialize(r.Claim!)).Should().Equal(original);
     }
 
     [Fact]

@@ -41,10 +41,19 @@ public class ClaimCsvWriterTests
             ],
         };
 
+        // The claim model v2 columns follow each group of the first layout's, blank for a claim that has none of them.
+        var noClaimV2 = new string(',', ClaimCsvReader.ClaimColumns.Length - 10);
+        var noLineV2 = new string(',', ClaimCsvReader.LineColumns.Length - 10);
         Write(claim).Split("\r\n").Should().Equal(
-            "claimId,setting,birthDate,sex,billingNpi,renderingNpi,placeOfService,frequencyCode,dischargeDate,diagnoses,procedureCode,modifiers,units,charge,serviceDate,serviceDateTo,linePlaceOfService,diagnosisPointers,lineRenderingNpi,revenueCode",
-            "\"A,1\",outpatientHospital,1961-07-14,F,1234567893,,,1,,E11.9|I10,99214,25|XS,1,180.00,2026-05-04,,,1|2,,",
-            "\"A,1\",outpatientHospital,1961-07-14,F,1234567893,,,1,,E11.9|I10,36415,,2.5,12.50,2026-05-04,2026-05-05,22,1,1003000126,0300",
+            "claimId,setting,birthDate,sex,billingNpi,renderingNpi,placeOfService,frequencyCode,dischargeDate,diagnoses,"
+                + "typeOfBill,admissionDate,admissionHour,admissionType,admissionSource,dischargeStatus,statementFrom,statementThrough,presentOnAdmission,"
+                + "admittingDiagnosis,reasonForVisitDiagnoses,externalCauseDiagnoses,externalCausePresentOnAdmission,conditionCodes,attendingNpi,operatingNpi,"
+                + "referringNpi,supervisingNpi,serviceFacilityNpi,serviceFacilityPostalCode,priorAuthorization,referralNumber,payerClaimControlNumber,cliaNumber,"
+                + "responsibilitySequence,patientRelationship,claimFilingIndicator,memberId,payerId,payerName,"
+                + "procedureCode,modifiers,units,charge,serviceDate,serviceDateTo,linePlaceOfService,diagnosisPointers,lineRenderingNpi,revenueCode,"
+                + "drugNdc,drugQuantity,drugUnit,lineItemControlNumber,anesthesiaMinutes,lineReferringNpi,lineOrderingNpi,lineSupervisingNpi,lineOperatingNpi",
+            "\"A,1\",outpatientHospital,1961-07-14,F,1234567893,,,1,,E11.9|I10" + noClaimV2 + ",99214,25|XS,1,180.00,2026-05-04,,,1|2,," + noLineV2,
+            "\"A,1\",outpatientHospital,1961-07-14,F,1234567893,,,1,,E11.9|I10" + noClaimV2 + ",36415,,2.5,12.50,2026-05-04,2026-05-05,22,1,1003000126,0300" + noLineV2,
             string.Empty);
     }
 
@@ -66,6 +75,6 @@ public class ClaimCsvWriterTests
 
         var act = () => Write(claim);
 
-        act.Should().Throw<ArgumentException>().WithMessage("Claim 'EMPTY' has no service line; the CSV layout has a row per line, so only JSON can carry it.*");
+        act.Should().Throw<ArgumentException>().WithMessage("Claim 'EMPTY' cannot be written as CSV: lines: The claim has no service line, and the CSV layout holds a claim as its lines; write it as JSON or X12.*");
     }
 }

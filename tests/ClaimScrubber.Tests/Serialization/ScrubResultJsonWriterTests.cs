@@ -52,6 +52,33 @@ public class ScrubResultJsonWriterTests
     }
 
     [Fact]
+    public void Write_ClaimReadFromX12_CarriesItsTransactionAndOrdinal_AndEachFindingsLocation()
+    {
+        var read = X12.X12Files.Read("professional-office-visits.837")[0];
+        var rule = FixedResult().Findings[0].Rule;
+        var result = new ScrubResult(read.ClaimId, [
+            new Finding(rule, Severity.Error, Disposition.LineDenial, 3, "lines[3].procedureCode", ["99213"], "m", "f", null, null, null),
+            new Finding(rule, Severity.Info, Disposition.Informational, null, "cliaNumber", [], "m", "f", null, null, null),
+        ]);
+        var stream = new MemoryStream();
+        using (var writer = new ScrubResultJsonWriter(stream, JsonOutputFormat.Ndjson, leaveOpen: true))
+        {
+            writer.Write(new ScrubbedClaim(read, result));
+            writer.Write(new ScrubbedClaim(ClaimJsonReader.ReadClaim("""{"claimId": "J1"}"""), new ScrubResult("J1", [])));
+        }
+
+        Encoding.UTF8.GetString(stream.ToArray()).Split('\n').Should().Equal(
+            """{"claimId":"26463774","findings":[""" +
+            """{"ruleId":"CLM008","family":"claim","severity":"error","disposition":"lineDenial","line":3,"element":"lines[3].procedureCode","codes":["99213"],"message":"m","fixHint":"f","carc":null,"rarc":null,"source":null,"x12":{"loop":"2400","element":"SV1-01-2","segment":39}},""" +
+            """{"ruleId":"CLM008","family":"claim","severity":"info","disposition":"informational","line":null,"element":"cliaNumber","codes":[],"message":"m","fixHint":"f","carc":null,"rarc":null,"source":null,"x12":{"loop":"2300","element":"REF-02","segment":null}}],""" +
+            """"
+            "x12":{"interchange":"000000101","group":"101","transaction":"0001","guide":"005010X222A1","claimOrdinal":1,"segment":20}}
+            """",
+            """{"claimId":"J1","findings":[]}""",
+            string.Empty);
+    }
+
+    [Fact]
     public void Writer_ArrayAndNdjson_WriteOneObjectPerResult_InOrder()
     {
         var results = new[] { new ScrubResult("A", ImmutableArray<Finding>.Empty), FixedResult(), new ScrubResult("B", ImmutableArray<Finding>.Empty) };

@@ -145,7 +145,19 @@ public static class RandomFullClaims
         };
     }
 
-    private static Claim WithHour(Claim claim, int hour) => new()
+    /// <summary>
+    /// The claim as the CSV layout carries it: without the lists whose entries carry dates or amounts (ICD-10-PCS
+    /// procedures, occurrence, span and value codes), other payers, and a service facility that names nothing.
+    /// </summary>
+    public static Claim CsvCarried(Claim claim)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        return Rebuild(claim, claim.AdmissionHour, csvOnly: true);
+    }
+
+    private static Claim WithHour(Claim claim, int hour) => Rebuild(claim, hour, csvOnly: false);
+
+    private static Claim Rebuild(Claim claim, int? hour, bool csvOnly) => new()
     {
         ClaimId = claim.ClaimId, Setting = claim.Setting, TypeOfBill = claim.TypeOfBill, Patient = claim.Patient, BillingNpi = claim.BillingNpi,
         RenderingNpi = claim.RenderingNpi, AttendingNpi = claim.AttendingNpi, OperatingNpi = claim.OperatingNpi, ReferringNpi = claim.ReferringNpi,
@@ -155,10 +167,11 @@ public static class RandomFullClaims
         DischargeStatus = claim.DischargeStatus, Diagnoses = claim.Diagnoses, PresentOnAdmission = claim.PresentOnAdmission,
         AdmittingDiagnosis = claim.AdmittingDiagnosis, ReasonForVisitDiagnoses = claim.ReasonForVisitDiagnoses,
         ExternalCauseDiagnoses = claim.ExternalCauseDiagnoses, ExternalCausePresentOnAdmission = claim.ExternalCausePresentOnAdmission,
-        PcsProcedures = claim.PcsProcedures, ConditionCodes = claim.ConditionCodes, OccurrenceCodes = claim.OccurrenceCodes,
-        OccurrenceSpanCodes = claim.OccurrenceSpanCodes, ValueCodes = claim.ValueCodes, ServiceFacility = claim.ServiceFacility,
+        PcsProcedures = csvOnly ? [] : claim.PcsProcedures, ConditionCodes = claim.ConditionCodes, OccurrenceCodes = csvOnly ? [] : claim.OccurrenceCodes,
+        OccurrenceSpanCodes = csvOnly ? [] : claim.OccurrenceSpanCodes, ValueCodes = csvOnly ? [] : claim.ValueCodes,
+        ServiceFacility = csvOnly && claim.ServiceFacility is { Npi: null, PostalCode: null } ? null : claim.ServiceFacility,
         PriorAuthorization = claim.PriorAuthorization, ReferralNumber = claim.ReferralNumber, PayerClaimControlNumber = claim.PayerClaimControlNumber,
-        CliaNumber = claim.CliaNumber, Coverage = claim.Coverage, OtherCoverages = claim.OtherCoverages, Lines = claim.Lines,
+        CliaNumber = claim.CliaNumber, Coverage = claim.Coverage, OtherCoverages = csvOnly ? [] : claim.OtherCoverages, Lines = claim.Lines,
     };
 
     private static Patient Patient(Random random) => new()
