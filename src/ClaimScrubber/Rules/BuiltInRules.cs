@@ -89,10 +89,7 @@ internal static class BuiltInRules
             yield return new FeeScheduleModifierRules(fees);
             yield return new GlobalSurgeryRules(fees);
             yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
-            if (DeletedCodeRule.Create(fees, index.Ptp, index.Mue, index.AddOnCodes) is { } deleted)
-            {
-                yield return deleted;
-            }
+            yield return DeletedCodeRule.Create(fees, index.Ptp, index.Mue, index.AddOnCodes);
         }
     }
 

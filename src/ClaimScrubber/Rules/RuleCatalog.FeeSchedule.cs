@@ -186,7 +186,7 @@ public static partial class RuleCatalog
 
         /// <summary>PX032: a CPT code the fee schedule in force no longer lists while an older table does.</summary>
         public static RuleDescriptor DeletedFromFeeSchedule { get; } = new("PX032", RuleFamily.Procedure, "Code deleted from the fee schedule in force", Severity.Error, Disposition.LineDenial,
-            "A CPT code (not a lab test, which the clinical lab fee schedule prices) is absent from the physician fee schedule in force for the date of service (the loaded RVU release of that year or an earlier one), while an older loaded table (an NCCI PTP release before that year with an edit in force on the code, or an older MUE or add-on release) lists it: the code was deleted. Not given when the loaded RVU file lacks more than a tenth of the older tables' CPT codes (a partial or sample file).", "181", "N56",
+            "A CPT code (not a lab test, which the clinical lab fee schedule prices) is absent from the physician fee schedule in force for the date of service (the loaded RVU release of that year or an earlier one), while an older loaded table (an NCCI PTP release before that year with an edit in force on the code, or an older MUE or add-on release) lists it: the code was deleted. Silent when the loaded RVU file lacks more than a tenth of the older tables' CPT codes (a partial or sample file).", "181", "N56",
             source: "PFS RVU file (RVU25D): every CPT code of the year has a row; older NCCI PTP, MUE and add-on releases");
 
         /// <summary>PX033: a line whose denial GY, GA or GZ says is intended.</summary>

@@ -152,7 +152,7 @@ public class PolicyEditsTests
     public void DeletedCodes_OnTheFullData_AreTheCptCodesThe2025FeeScheduleDropped()
     {
         var index = AllocationTests.FullIndex.Value;
-        var rule = ClaimScrubber.Rules.Procedures.DeletedCodeRule.Create(index.FeeSchedule!, index.Ptp, index.Mue, index.AddOnCodes)!;
+        var rule = ClaimScrubber.Rules.Procedures.DeletedCodeRule.Create(index.FeeSchedule!, index.Ptp, index.Mue, index.AddOnCodes);
         var codes = rule.Deleted.Keys.Select(v => ProcedureCode.FromValue(v).ToString()).Order(StringComparer.Ordinal).ToList();
         // The 2024-07-01 NCCI files and the 2026 Q2 MUE/add-on files list 34 CPT codes the CY2025 October RVU file lacks:
         // the 2025 deletions among them (99441-99443 telephone E/M, 0398T, 96040, ...).
@@ -165,9 +165,11 @@ public class PolicyEditsTests
     [Fact]
     public void DeletedCode_IsNotJudged_AgainstAPartialFeeSchedule()
     {
-        // The sample RVU file holds 55 codes: most CPT codes of the sample NCCI tables are missing from it, which says
+        // The sample RVU file holds 55 rows: most CPT codes of the sample NCCI tables are missing from it, which says
         // nothing about their deletion.
-        Scrubber.Create(SampleCmsData.Index, ScrubberOptions.Default).Rules.Should().NotContain(r => r.Id == "PX032");
+        var index = SampleCmsData.Index;
+        ClaimScrubber.Rules.Procedures.DeletedCodeRule.Create(index.FeeSchedule!, index.Ptp, index.Mue, index.AddOnCodes).Deleted.Should().BeEmpty();
+        Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = Today }).Scrub(Professional(null, Line("99442"), Line("93000"))).Findings.Should().NotContain(f => f.RuleId == "PX032");
     }
 
     [Fact]

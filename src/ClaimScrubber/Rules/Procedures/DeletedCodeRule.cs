@@ -40,12 +40,16 @@ internal sealed class DeletedCodeRule : IClaimRule
     /// <summary>Gets the codes the rule knows as deleted, each with the older release that lists it.</summary>
     internal IReadOnlyDictionary<uint, TableRelease> Deleted => deleted;
 
-    /// <summary>Builds the rule when the fee schedule says its year and an older table lists codes, else returns <see langword="null"/>.</summary>
-    public static DeletedCodeRule? Create(FeeScheduleTable fees, PtpTables? ptp, MueTables? mue, AddOnCodeTables? addOns)
+    /// <summary>
+    /// Builds the rule; it knows no code (and reports nothing) when the fee schedule does not say its year, when no older
+    /// table lists a code it lacks, or when it is a partial file. It is built all the same, so that PX032 counts as running
+    /// wherever a fee schedule is loaded.
+    /// </summary>
+    public static DeletedCodeRule Create(FeeScheduleTable fees, PtpTables? ptp, MueTables? mue, AddOnCodeTables? addOns)
     {
         if (fees.Release.EffectiveFrom is not { } from)
         {
-            return null;
+            return new DeletedCodeRule(fees, int.MaxValue, FrozenDictionary<uint, TableRelease>.Empty);
         }
 
         var yearStart = new DateOnly(from.Year, 1, 1);
@@ -106,7 +110,7 @@ internal sealed class DeletedCodeRule : IClaimRule
 
         // A year's RVU file lacks only the few hundred codes deleted since the older tables; one that lacks more than a tenth
         // of them is a partial file (such as a sample), whose missing codes say nothing.
-        return found.Count == 0 || found.Count * 10 > considered.Count ? null : new DeletedCodeRule(fees, from.Year, found.ToFrozenDictionary());
+        return new DeletedCodeRule(fees, from.Year, found.Count * 10 > considered.Count ? FrozenDictionary<uint, TableRelease>.Empty : found.ToFrozenDictionary());
     }
 
     public void Evaluate(ScrubContext context)
