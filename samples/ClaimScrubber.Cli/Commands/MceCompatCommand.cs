@@ -5,9 +5,9 @@ using ClaimScrubber.Compatibility;
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
-/// <c>mce-compat --data DIR INPUT.tsv OUTPUT.tsv</c>: runs the MCE-compatible diagnosis edits over claims in the layout
-/// of the MCE golden vectors' <c>claims.tsv</c> and writes the layout of <c>expected.tsv</c>, for comparison with CMS's
-/// MCE software.
+/// <c>mce-compat --data DIR INPUT.tsv OUTPUT.tsv</c>: runs the MCE-compatible diagnosis, procedure and claim edits over
+/// claims in the layout of the MCE golden vectors' <c>claims.tsv</c> (optionally with admission date and discharge status)
+/// and writes the layout of <c>expected.tsv</c>, for comparison with CMS's MCE software.
 /// </summary>
 internal static class MceCompatCommand
 {
@@ -15,12 +15,12 @@ internal static class MceCompatCommand
     {
         var data = new Option<DirectoryInfo>("--data")
         {
-            Description = "Folder of CMS files: the MCE definitions (and v41.1 age/sex CSV) and the ICD-10-CM order files.",
+            Description = "Folder of CMS files: the MCE definitions (and v41.1 age/sex CSV) and the ICD-10-CM and ICD-10-PCS order files.",
             Required = true,
         };
-        var input = new Argument<FileInfo>("input") { Description = "Claims: id, discharge_date, age, sex, pdx, sdx, px (tab separated, header row)." };
-        var output = new Argument<FileInfo>("output") { Description = "Where to write id, edit_type, dx_edits, px_edits (tab separated, header row)." };
-        var command = new Command("mce-compat", "Edit MCE-style claims with the Medicare Code Editor diagnosis logic and write the MCE's own edit names.")
+        var input = new Argument<FileInfo>("input") { Description = "Claims: id, discharge_date, age, sex, pdx, sdx, px [, admission_date, discharge_status] (tab separated, header row)." };
+        var output = new Argument<FileInfo>("output") { Description = "Where to write id, edit_type, dx_edits, px_edits [, claim_edits] (tab separated, header row)." };
+        var command = new Command("mce-compat", "Edit MCE-style claims with the Medicare Code Editor diagnosis, procedure and claim logic and write the MCE's own edit names.")
         {
             data,
             input,
@@ -55,16 +55,16 @@ internal static class MceCompatCommand
             return 2;
         }
 
+        if (!editor.ValidatesProcedures)
+        {
+            Console.Error.WriteLine("The data folder has no ICD-10-PCS order file (cms_YYYY_pcs.zip): procedure codes are not checked for validity.");
+        }
+
         try
         {
             using var reader = input.OpenText();
             using var writer = new StreamWriter(output.FullName, append: false, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
-            var count = 0;
-            MceCompatibleEditor.WriteResults(writer, MceCompatibleEditor.ReadClaims(reader).Select(claim =>
-            {
-                count++;
-                return editor.Edit(claim);
-            }));
+            var count = editor.EditAll(reader, writer);
             Console.Error.WriteLine($"{count} claims edited; results written to {output.FullName}.");
             return 0;
         }

@@ -23,7 +23,7 @@ namespace ClaimScrubber.CodeSets.Snapshots;
 public static class IndexSnapshot
 {
     /// <summary>The format version this library writes and reads; a change of layout changes it.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     private const int ChecksumLength = SHA256.HashSizeInBytes;
 
