@@ -8,7 +8,9 @@ namespace ClaimScrubber.Claims;
 /// <remarks>
 /// Sources: ASC X12N 005010X222A1 (837P) and 005010X223A2 (837I) implementation guides. Loop 2400 repeats at most 50
 /// times on the 837P and 999 times on the 837I; HI carries at most 12 diagnoses on the 837P and 25 on the 837I
-/// (principal plus 24 others); SV1-01 / SV2-02 carry at most 4 modifiers; SV1-07 at most 4 diagnosis pointers.
+/// (principal plus 24 others); the 837I's condition, occurrence, occurrence span and value code HI segments repeat twice
+/// with 12 codes each, its procedure HI segments carry a principal and 24 other procedures, its external cause HI 12
+/// codes and its reason-for-visit HI 3; loop 2320 (other payers) repeats at most 10 times; SV1-01 / SV2-02 carry at most 4 modifiers; SV1-07 at most 4 diagnosis pointers.
 /// Quantities (SV1-04, SV2-05) are at most 8 digits before the decimal point and 3 after; monetary amounts (SV1-02,
 /// SV2-03, CLM02) at most 10 digits with 2 after the decimal point.
 /// </remarks>
@@ -19,6 +21,30 @@ public static class ClaimLimits
 
     /// <summary>The most diagnoses of any claim (the 837I's principal plus 24 others).</summary>
     public const int MaxDiagnoses = 25;
+
+    /// <summary>The most condition codes of a claim (837I HI with qualifier BG: 2 segments of 12).</summary>
+    public const int MaxConditionCodes = 24;
+
+    /// <summary>The most occurrence codes of a claim (837I HI with qualifier BH: 2 segments of 12).</summary>
+    public const int MaxOccurrenceCodes = 24;
+
+    /// <summary>The most occurrence span codes of a claim (837I HI with qualifier BI: 2 segments of 12).</summary>
+    public const int MaxOccurrenceSpanCodes = 24;
+
+    /// <summary>The most value codes of a claim (837I HI with qualifier BE: 2 segments of 12).</summary>
+    public const int MaxValueCodes = 24;
+
+    /// <summary>The most ICD-10-PCS procedures of a claim (837I: the principal, BBR, and 2 segments of 12 others, BBQ).</summary>
+    public const int MaxPcsProcedures = 25;
+
+    /// <summary>The most external cause of injury diagnoses of a claim (837I HI with qualifier ABN).</summary>
+    public const int MaxExternalCauseDiagnoses = 12;
+
+    /// <summary>The most patient reason-for-visit diagnoses of a claim (837I HI with qualifier APR).</summary>
+    public const int MaxReasonForVisitDiagnoses = 3;
+
+    /// <summary>The most other payers of a claim (837 loop 2320).</summary>
+    public const int MaxOtherCoverages = 10;
 
     /// <summary>The most modifiers of one service line.</summary>
     public const int MaxModifiersPerLine = 4;

@@ -11,4 +11,12 @@ public enum ClaimSetting
 
     /// <summary>An institutional inpatient claim (837I / UB-04): Medicare Code Editor principal-diagnosis edits.</summary>
     Inpatient = 2,
+
+    /// <summary>
+    /// Any other institutional claim (837I / UB-04): skilled nursing, home health, hospice, clinics, swing beds and the
+    /// other bills whose type of bill is not hospital inpatient or outpatient (see <see cref="Codes.TypeOfBill.Setting"/>).
+    /// Institutional structure edits apply; the NCCI PTP and MUE tables, published for practitioners and outpatient
+    /// hospitals, and the Medicare Code Editor's inpatient edits do not.
+    /// </summary>
+    OtherInstitutional = 3,
 }

@@ -64,6 +64,30 @@ public sealed class ServiceLine
     /// <summary>Gets the institutional revenue code, or <see langword="null"/> on professional claims.</summary>
     public string? RevenueCode { get; init; }
 
+    /// <summary>Gets the drug the line administered or supplied (837 loop 2410), or <see langword="null"/>.</summary>
+    public DrugIdentification? Drug { get; init; }
+
+    /// <summary>Gets the submitter's line item control number (2400 REF with qualifier 6R), or <see langword="null"/>.</summary>
+    public string? LineItemControlNumber { get; init; }
+
+    /// <summary>
+    /// Gets the anesthesia time in minutes of an anesthesia line (837P SV1-03 unit basis MJ with the minutes in SV1-04),
+    /// or <see langword="null"/> for a line billed in units. An anesthesia line bills one service: its <see cref="Units"/> is 1.
+    /// </summary>
+    public int? AnesthesiaMinutes { get; init; }
+
+    /// <summary>Gets the line's referring provider (837P loop 2420F, 837I loop 2420D), or <see langword="null"/> when the claim's applies.</summary>
+    public Npi? ReferringNpi { get; init; }
+
+    /// <summary>Gets the line's ordering provider (837P loop 2420E), or <see langword="null"/>.</summary>
+    public Npi? OrderingNpi { get; init; }
+
+    /// <summary>Gets the line's supervising provider (837P loop 2420D), or <see langword="null"/> when the claim's applies.</summary>
+    public Npi? SupervisingNpi { get; init; }
+
+    /// <summary>Gets the line's operating physician (837I loop 2420A), or <see langword="null"/> when the claim's applies.</summary>
+    public Npi? OperatingNpi { get; init; }
+
     private readonly ImmutableArray<ModifierCode> modifiers;
     private readonly ImmutableArray<int> diagnosisPointers;
 

@@ -263,6 +263,7 @@ internal static class ContractNames
     {
         ClaimSetting.OutpatientHospital => "outpatientHospital",
         ClaimSetting.Inpatient => "inpatient",
+        ClaimSetting.OtherInstitutional => "otherInstitutional",
         _ => "professional",
     };
 

@@ -238,6 +238,7 @@ internal sealed class ClaimStructureRules : IClaimRule
     {
         ClaimSetting.Professional => "professional",
         ClaimSetting.OutpatientHospital => "outpatient hospital",
-        _ => "inpatient",
+        ClaimSetting.Inpatient => "inpatient",
+        _ => "institutional",
     };
 }
