@@ -43,6 +43,11 @@ public static class DataReportCommand
             console.Write(table);
         }
 
+        foreach (var off in loaded.Index.UnavailableEdits)
+        {
+            console.MarkupLine($"[yellow]Off without {Markup.Escape(off.Table)}[/] ({Markup.Escape(string.Join(", ", off.RuleIds))}): {Markup.Escape(off.Effect)} Load {Markup.Escape(off.FilesToLoad)}.");
+        }
+
         console.MarkupLine($"[bold]Skipped files[/] (no reader recognises them): {report.SkippedFiles.Length}");
         foreach (var skipped in report.SkippedFiles)
         {

@@ -81,6 +81,11 @@ internal static class BuiltInRules
             yield return new FeeScheduleModifierRules(fees);
             yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
         }
+
+        if (index.Opps is { } opps)
+        {
+            yield return new Opps.OppsStatusRules(opps);
+        }
     }
 
     /// <summary>Reads the POS table's fee schedule facility flag; unassigned or unlisted codes give null (POS001 reports them).</summary>

@@ -24,6 +24,7 @@ public static partial class RuleCatalog
         .. FeeScheduleProcedures.All,
         .. FeeSchedulePlaceOfService.All,
         .. DiagnosisLinkage.All,
+        .. Opps.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

@@ -23,4 +23,7 @@ public enum RuleFamily
 
     /// <summary>Diagnosis–procedure linkage: pointers and medical necessity (<c>LNK</c>).</summary>
     Linkage = 6,
+
+    /// <summary>Hospital outpatient prospective payment: what OPPS Addendum B's status indicators say of a line (<c>OPPS</c>).</summary>
+    Opps = 7,
 }

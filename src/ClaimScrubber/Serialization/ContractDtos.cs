@@ -256,6 +256,7 @@ internal static class ContractNames
         RuleFamily.PlaceOfService => "placeOfService",
         RuleFamily.Ncci => "ncci",
         RuleFamily.Linkage => "linkage",
+        RuleFamily.Opps => "opps",
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(family.ToString()),
     };
 

@@ -130,6 +130,7 @@ public class ScrubberTests
                 RuleFamily.PlaceOfService => "POS",
                 RuleFamily.Ncci => "NCCI",
                 RuleFamily.Linkage => "LNK",
+                RuleFamily.Opps => "OPPS",
                 _ => throw new InvalidOperationException(rule.Family.ToString()),
             };
             rule.Id.Should().MatchRegex($"^{prefix}[0-9]{{3}}$");

@@ -25,8 +25,8 @@ public sealed class IndexSnapshotTests : IDisposable
         var loaded = CodeSetIndex.LoadSnapshot(path);
 
         SnapshotTestSupport.AssertSameIndex(Sample.Value.Index, loaded);
-        loaded.Tables.Should().HaveCount(12, "the sample has every table");
-        loaded.SourceFiles.Should().HaveCount(17);
+        loaded.Tables.Should().HaveCount(13, "the sample has every table");
+        loaded.SourceFiles.Should().HaveCount(18);
         SnapshotTestSupport.SnapshotBytes(loaded).Should().Equal(SampleSnapshot.Value);
     }
 
@@ -184,7 +184,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         var loaded = IndexSnapshot.Load(path, SnapshotTestSupport.Options(folder));
 
-        loaded.Index.SourceFiles.Should().HaveCount(17);
+        loaded.Index.SourceFiles.Should().HaveCount(18);
     }
 
     [Fact]
@@ -198,7 +198,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         Refusal(path, folder).Should().Be(
             $"The index snapshot '{path}' is stale: ncci/AOC_V2026Q2-MCR.csv is missing, pos/place_of_service_codes.csv changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.");
-        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(12, "without a source folder the snapshot is not checked against it");
+        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(13, "without a source folder the snapshot is not checked against it");
     }
 
     [Fact]
@@ -210,7 +210,7 @@ public sealed class IndexSnapshotTests : IDisposable
         File.WriteAllText(manifest, "{}");
         var path = Path.Combine(temp, "manifest.csindex");
         var loaded = CmsFolderLoader.Load(folder).Index;
-        loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(18);
+        loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(19);
         loaded.SaveSnapshot(path);
         File.WriteAllText(manifest, "{ \"pos/place_of_service_codes.csv\": \"skip\" }");
 

@@ -1,0 +1,29 @@
+using System.Collections.Immutable;
+using ClaimScrubber.Rules;
+
+namespace ClaimScrubber.CodeSets;
+
+/// <summary>Built-in checks that do not run on an index because a table they read is not loaded, and the files that would load it.</summary>
+/// <param name="Table">The table that is missing, such as <c>OPPS Addendum B</c>.</param>
+/// <param name="FilesToLoad">The CMS files that load it, by the names CMS publishes them under.</param>
+/// <param name="RuleIds">The rules that do not run without it.</param>
+/// <param name="Effect">What goes unchecked, in plain words.</param>
+/// <remarks>This type is immutable and thread-safe.</remarks>
+public sealed record UnavailableEdits(string Table, string FilesToLoad, ImmutableArray<string> RuleIds, string Effect)
+{
+    /// <summary>Returns the groups of built-in checks that do not run on <paramref name="index"/>, in catalogue order.</summary>
+    internal static ImmutableArray<UnavailableEdits> Of(CodeSetIndex index)
+    {
+        var missing = ImmutableArray.CreateBuilder<UnavailableEdits>();
+        if (index.Opps is null)
+        {
+            missing.Add(new UnavailableEdits(
+                Opps.OppsTable.TableName,
+                "CMS's quarterly OPPS Addendum B, as posted (YYYY_month_web_addendum_b.MMDDYYYY.csv or .xlsx)",
+                [.. RuleCatalog.Opps.All.Select(r => r.Id)],
+                "Hospital outpatient bills are not checked against OPPS status indicators: inpatient-only procedures (C), codes OPPS does not recognize or pay (B, D, E1, E2, M) and packaged services billed alone (N) pass unflagged."));
+        }
+
+        return missing.ToImmutable();
+    }
+}
