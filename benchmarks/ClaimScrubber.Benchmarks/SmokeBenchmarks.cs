@@ -17,6 +17,7 @@ public class SmokeBenchmarks
     private Claim[] claims = null!;
     private NaiveChecks naive = null!;
     private NaiveClaim[] naiveClaims = null!;
+    private readonly Lazy<(string Folder, string Snapshot, string Json, string Ndjson, string One)> harnessFiles = new(() => HarnessFiles.Make(BenchmarkData.Sample, 1_000));
 
     [GlobalSetup]
     public void Setup()
@@ -60,4 +61,24 @@ public class SmokeBenchmarks
 
     [Benchmark]
     public CodeSetIndex LoadSample() => BenchmarkData.Load(BenchmarkData.SampleFolder);
+
+    [Benchmark]
+    public int PipelineSample()
+    {
+        var findings = 0;
+        foreach (var result in new ScrubPipeline(scrubber, ScrubPipelineOptions.Default with { MaxDegreeOfParallelism = 2 }).ScrubClaims(claims))
+        {
+            findings += result.Findings.Length;
+        }
+
+        return findings;
+    }
+
+    /// <summary>The harness benchmarks' plumbing (snapshot, generated files, the harness process) on the sample data.</summary>
+    [Benchmark]
+    public int HarnessSample()
+    {
+        var files = harnessFiles.Value;
+        return HarnessFiles.Run("scrub", files.Json, "--data", files.Snapshot, "--format", "json", "--output", Path.Combine(files.Folder, "results.json"), "--parallel", "2", "--quiet");
+    }
 }

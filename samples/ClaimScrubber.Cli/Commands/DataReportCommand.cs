@@ -7,23 +7,25 @@ namespace ClaimScrubber.Cli.Commands;
 /// <summary><c>data-report --data DIR|FILE</c>: what a data folder (or an index snapshot) loads to: tables, releases, row counts, skipped files, problems.</summary>
 public static class DataReportCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var data = CliSupport.DataOption();
         var command = new Command("data-report", "List the tables a CMS data folder (or an index snapshot) loads: releases, row counts, skipped files and every problem.") { data };
-        command.SetAction(parse => Run(parse.GetValue(data), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        command.SetAction(parse => context.Run(parse, (messages, cancellationToken) => Run(parse.GetValue(data), parse.InvocationConfiguration.Output, messages, cancellationToken)));
         return command;
     }
 
-    private static int Run(string? dataFolder, TextWriter output, TextWriter error)
+    /// <summary>Reports whatever the data loads to, however damaged: only data that cannot be loaded at all exits with 2.</summary>
+    private static int Run(string? dataFolder, TextWriter output, UserMessages messages, CancellationToken cancellationToken)
     {
-        var loaded = CliSupport.Load(dataFolder, error, printProblems: false);
+        var loaded = CliSupport.LoadData(dataFolder, messages, DataLoadMode.ReportOnly, "the report", cancellationToken);
         if (loaded is null)
         {
             return ExitCodes.UnreadableInput;
         }
 
-        var report = loaded.Report;
+        var report = loaded.Result.Report;
         var console = CliSupport.CreateConsole(output);
         var kind = File.Exists(report.Folder) ? "Index snapshot" : "Data folder";
         console.MarkupLine($"[bold]{kind}[/] {Markup.Escape(report.Folder)} loaded in {report.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)} s");
@@ -43,7 +45,7 @@ public static class DataReportCommand
             console.Write(table);
         }
 
-        foreach (var off in loaded.Index.UnavailableEdits)
+        foreach (var off in loaded.Result.Index.UnavailableEdits)
         {
             console.MarkupLine($"[yellow]Off without {Markup.Escape(off.Table)}[/] ({Markup.Escape(string.Join(", ", off.RuleIds))}): {Markup.Escape(off.Effect)} Load {Markup.Escape(off.FilesToLoad)}.");
         }

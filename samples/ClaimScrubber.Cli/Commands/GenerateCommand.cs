@@ -1,20 +1,23 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using ClaimScrubber.Claims;
+using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
-/// <c>generate [--count N] [--seed S] [--error-rate R] [--data DIR] [--format json|ndjson|csv] [--output FILE]</c>: makes
+/// <c>generate [--count N] [--seed S] [--error-rate R] [--data DIR|FILE] [--format json|ndjson|csv] [--output FILE]</c>: makes
 /// realistic claims with <see cref="ClaimGenerator"/>, drawing codes from the data folder's tables, and writes them in
 /// the claim contract, so that <c>scrub</c> reads them back. The same seed, rate and data folder give the same bytes.
 /// </summary>
 public static class GenerateCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var count = new Option<int>("--count", "-n") { Description = "How many claims.", DefaultValueFactory = _ => 100, HelpName = "N" };
         count.Validators.Add(result =>
         {
@@ -38,80 +41,93 @@ public static class GenerateCommand
             }
         });
         var data = CliSupport.DataOption();
+        var allowPartial = CliSupport.AllowPartialDataOption();
         var format = new Option<string>("--format", "-f")
         {
             Description = "json (an indented array), ndjson (one claim per line) or csv (one service line per row).",
             DefaultValueFactory = _ => "json",
         };
         format.AcceptOnlyFromAmong("json", "ndjson", "csv");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the claims to FILE instead of standard output.", HelpName = "FILE" };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the claims to FILE instead of standard output; the file appears only when complete.", HelpName = "FILE" };
 
-        var command = new Command("generate", "Generate realistic claims (everyday office codes, NCCI pairs, injected errors) from the tables in a data folder.")
+        var command = new Command("generate", "Generate realistic claims (everyday office codes, NCCI pairs, injected errors) from the tables in a data folder or snapshot.")
         {
-            count, seed, errorRate, data, format, output,
+            count, seed, errorRate, data, allowPartial, format, output,
         };
-        command.SetAction(parse => Run(
-            new GenerateSettings(parse.GetValue(count), parse.GetValue(seed), parse.GetValue(errorRate), parse.GetValue(data), parse.GetValue(format) ?? "json", parse.GetValue(output)),
+        command.SetAction(parse => context.Run(parse, (messages, cancellationToken) => Run(
+            new GenerateSettings(parse.GetValue(count), parse.GetValue(seed), parse.GetValue(errorRate), parse.GetValue(data), parse.GetValue(format) ?? "json", parse.GetValue(output), parse.GetValue(allowPartial)),
             parse.InvocationConfiguration.Output,
-            parse.InvocationConfiguration.Error));
+            messages,
+            cancellationToken)));
         return command;
     }
 
-    public static int Run(GenerateSettings settings, TextWriter stdout, TextWriter stderr)
+    public static int Run(GenerateSettings settings, TextWriter stdout, UserMessages messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        var loaded = CliSupport.Load(settings.DataFolder, stderr);
-        if (loaded is null)
+        ArgumentNullException.ThrowIfNull(messages);
+        var data = CliSupport.LoadData(settings.DataFolder, messages, settings.AllowPartialData ? DataLoadMode.AllowPartial : DataLoadMode.Strict, "any claim was generated", cancellationToken);
+        if (data is null)
         {
             return ExitCodes.UnreadableInput;
         }
 
-        var generator = new ClaimGenerator(loaded.Index, ClaimGeneratorOptions.Default with { Seed = settings.Seed, ErrorRate = settings.ErrorRate });
-        var jsonFormat = settings.Format == "ndjson" ? JsonOutputFormat.Ndjson : JsonOutputFormat.Array;
-        var toConsole = settings.Output is null && ReferenceEquals(stdout, Console.Out);
-        using var buffer = settings.Output is null && !toConsole ? new MemoryStream() : null;
-        Stream stream;
+        var generator = new ClaimGenerator(data.Result.Index, ClaimGeneratorOptions.Default with { Seed = settings.Seed, ErrorRate = settings.ErrorRate });
+        OutputTarget target;
         try
         {
-            stream = settings.Output is not null ? File.Create(settings.Output) : toConsole ? Console.OpenStandardOutput() : buffer!;
+            target = OutputTarget.Open(settings.Output, stdout);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            stderr.WriteLine($"error: '{settings.Output}' cannot be written: {ex.Message}");
+            messages.Error($"'{settings.Output}' cannot be written: {ex.Message}");
             return ExitCodes.UnreadableInput;
         }
 
-        if (settings.Format == "csv")
+        using (target)
         {
-            using var writer = new ClaimCsvWriter(new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: buffer is not null));
-            foreach (var claim in generator.Generate(settings.Count))
+            try
             {
+                Write(generator.Generate(settings.Count), settings.Format, target.Stream, cancellationToken);
+                target.Commit();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                messages.Error($"'{settings.Output ?? "standard output"}' cannot be written: {ex.Message}");
+                return ExitCodes.UnreadableInput;
+            }
+        }
+
+        messages.Note(string.Create(CultureInfo.InvariantCulture,
+            $"generated {settings.Count} claim(s), seed {settings.Seed}, error rate {settings.ErrorRate:0.###}, from {data.Result.Report.Tables.Length} table(s){(data.Partial is null ? string.Empty : "; " + data.Partial)}"));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Writes the claims in the claim contract; the stream stays open for its owner to commit.</summary>
+    private static void Write(IEnumerable<Claim> claims, string format, Stream stream, CancellationToken cancellationToken)
+    {
+        if (format == "csv")
+        {
+            using var writer = new ClaimCsvWriter(new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true));
+            foreach (var claim in claims)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
                 writer.Write(claim);
             }
         }
         else
         {
-            using var writer = new ClaimJsonWriter(stream, jsonFormat, indented: jsonFormat == JsonOutputFormat.Array, leaveOpen: buffer is not null);
-            foreach (var claim in generator.Generate(settings.Count))
+            var jsonFormat = format == "ndjson" ? JsonOutputFormat.Ndjson : JsonOutputFormat.Array;
+            using var writer = new ClaimJsonWriter(stream, jsonFormat, indented: jsonFormat == JsonOutputFormat.Array, leaveOpen: true);
+            foreach (var claim in claims)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 writer.Write(claim);
             }
         }
-
-        // An in-process caller's writer gets the bytes at the end, as scrub does.
-        if (buffer is not null)
-        {
-            stdout.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-            stdout.Flush();
-        }
-
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"generated {settings.Count} claim(s), seed {settings.Seed}, error rate {settings.ErrorRate:0.###}, from {loaded.Report.Tables.Length} table(s)"));
-        return ExitCodes.Success;
     }
 }
 
 /// <summary>The parsed generate command line.</summary>
-public sealed record GenerateSettings(int Count, int Seed, double ErrorRate, string? DataFolder, string Format, string? Output);
+public sealed record GenerateSettings(int Count, int Seed, double ErrorRate, string? DataFolder, string Format, string? Output, bool AllowPartialData = false);

@@ -1,22 +1,25 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
+using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
-/// <c>scrub [FILES/FOLDERS…] [--data DIR] [--format text|json|ndjson] [--output FILE] [--parallel N] [--as-of DATE]</c>:
+/// <c>scrub [FILES/FOLDERS…] [--data DIR|FILE] [--format text|json|ndjson] [--output FILE] [--parallel N] [--as-of DATE]</c>:
 /// reads claims (a JSON array, NDJSON or CSV, by extension; a folder means each such file in it, in name order),
-/// scrubs them against the data folder, and writes a readable report or one JSON result per input claim, in input order.
+/// scrubs them against the data, and writes a readable report or one JSON result per input claim, in input order.
 /// </summary>
 public static class ScrubCommand
 {
     private static readonly string[] JsonExtensions = [".json", ".ndjson", ".jsonl"];
 
-    public static Command Create()
+    public static Command Create(CliContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var inputs = new Argument<string[]>("inputs")
         {
             Description = "Claim files (.json array or NDJSON, .ndjson, .jsonl, .csv) or folders holding them.",
@@ -24,14 +27,24 @@ public static class ScrubCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var data = CliSupport.DataOption();
+        var allowPartial = CliSupport.AllowPartialDataOption();
         var format = new Option<string>("--format", "-f")
         {
             Description = "text (a readable report), json (an array with one result per claim) or ndjson (one result per line).",
             DefaultValueFactory = _ => "text",
         };
         format.AcceptOnlyFromAmong("text", "json", "ndjson");
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report or JSON to FILE instead of standard output.", HelpName = "FILE" };
-        var parallel = new Option<int>("--parallel") { Description = "Scrub on N threads (results keep input order).", DefaultValueFactory = _ => 1, HelpName = "N" };
+        var output = new Option<string?>("--output", "-o")
+        {
+            Description = "Write the report or JSON to FILE instead of standard output; the file appears only when the run completes.",
+            HelpName = "FILE",
+        };
+        var parallel = new Option<int>("--parallel")
+        {
+            Description = "1 reads, scrubs and writes on one thread; N from 2 reads and writes on threads of their own and scrubs on N threads (results keep input order).",
+            DefaultValueFactory = _ => 1,
+            HelpName = "N",
+        };
         parallel.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 1 or > 64)
@@ -49,8 +62,8 @@ public static class ScrubCommand
         });
 
         var linkage = new Option<bool>("--linkage") { Description = "With --format json or ndjson, add each claim's diagnosis-procedure linkage report (\"linkage\")." };
-        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder.") { inputs, data, format, output, parallel, asOf, linkage };
-        command.SetAction(parse =>
+        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder or snapshot.") { inputs, data, allowPartial, format, output, parallel, asOf, linkage };
+        command.SetAction(parse => context.Run(parse, (messages, cancellationToken) =>
         {
             var asOfText = parse.GetValue(asOf);
             var settings = new ScrubSettings(
@@ -60,138 +73,136 @@ public static class ScrubCommand
                 parse.GetValue(output),
                 parse.GetValue(parallel),
                 asOfText is null ? null : DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                parse.GetValue(linkage));
-            return Run(settings, parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error);
-        });
+                parse.GetValue(linkage),
+                parse.GetValue(allowPartial));
+            return Run(settings, parse.InvocationConfiguration.Output, messages, cancellationToken);
+        }));
         return command;
     }
 
-    public static int Run(ScrubSettings settings, TextWriter stdout, TextWriter stderr)
+    public static int Run(ScrubSettings settings, TextWriter stdout, UserMessages messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
-        var files = ExpandInputs(settings.Inputs, stderr);
+        ArgumentNullException.ThrowIfNull(messages);
+        var files = ExpandInputs(settings.Inputs, messages);
         if (files is null)
         {
             return ExitCodes.UnreadableInput;
         }
 
-        var loaded = CliSupport.Load(settings.DataFolder, stderr);
-        if (loaded is null)
+        var data = CliSupport.LoadData(settings.DataFolder, messages, settings.AllowPartialData ? DataLoadMode.AllowPartial : DataLoadMode.Strict, "any claim was scrubbed", cancellationToken);
+        if (data is null)
         {
             return ExitCodes.UnreadableInput;
         }
 
-        var options = ScrubberOptions.Default with { AsOfDate = settings.AsOf };
-        var scrubber = Scrubber.Create(loaded.Index, options);
-        var summary = new ScrubSummary(loaded.Report);
-        var progress = ProgressMeter.CreateIfUseful(files, settings, stdout, stderr);
+        var scrubber = Scrubber.Create(data.Result.Index, ScrubberOptions.Default with { AsOfDate = settings.AsOf });
+        var summary = new ScrubSummary(data.Result.Report, data.Partial);
+        var progress = ProgressMeter.CreateIfUseful(files, settings, stdout, messages.Writer);
         var source = new ClaimSource(files, progress);
-        var reads = source.Read();
-        var results = ScrubInOrder(reads, scrubber, settings.Parallel);
-
-        var sink = OpenSink(settings, stdout, settings.Linkage ? scrubber.ExplainLinkage : null);
+        OutputTarget? target = null;
         try
         {
-            foreach (var (read, result) in results)
+            if (settings.Format != "text" || settings.Output is not null)
             {
-                summary.Add(read, result);
-                sink.Add(read, result);
+                target = OutputTarget.Open(settings.Output, stdout);
             }
         }
-        catch (Exception ex) when (Unwrap(ex) is ClaimReadException or IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            progress?.Clear();
-            sink.Dispose();
-
-            // Results cut short by an unreadable input must not pass for a complete run.
-            if (settings.Output is not null)
-            {
-                File.Delete(settings.Output);
-            }
-
-            stderr.WriteLine($"error: {DescribeReadFailure(Unwrap(ex), source.CurrentFile)}");
+            messages.Error($"'{settings.Output}' cannot be written: {ex.Message}");
             return ExitCodes.UnreadableInput;
         }
 
-        progress?.Clear();
-        using (sink)
+        using (target)
         {
-            sink.Complete(summary);
+            using var sink = OpenSink(settings, stdout, target, scrubber, data.Partial);
+            try
+            {
+                long position = 0;
+                foreach (var item in Scrub(source.Read(), scrubber, settings.Parallel, cancellationToken))
+                {
+                    var file = source.FileOf(++position);
+                    summary.Add(item);
+                    try
+                    {
+                        sink.Add(item, file);
+                    }
+                    catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                    {
+                        progress?.Clear();
+                        messages.Error($"'{settings.Output ?? "standard output"}' cannot be written: {ex.Message}");
+                        return ExitCodes.UnreadableInput;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is ClaimReadException or IOException or UnauthorizedAccessException)
+            {
+                // Results cut short by an unreadable input must not pass for a complete run: the output file is dropped.
+                progress?.Clear();
+                messages.Error(ex is ClaimReadException ? ex.Message : $"{source.CurrentFile ?? "input"}: {ex.Message}");
+                return ExitCodes.UnreadableInput;
+            }
+
+            progress?.Clear();
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                sink.Complete(summary);
+                target?.Commit();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                messages.Error($"'{settings.Output ?? "standard output"}' cannot be written: {ex.Message}");
+                return ExitCodes.UnreadableInput;
+            }
         }
 
         if (settings.Format != "text")
         {
-            stderr.WriteLine(summary.OneLine());
+            messages.Note(summary.OneLine());
         }
 
         return ExitCodes.Success;
     }
 
-    private static Exception Unwrap(Exception ex) => ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : ex;
-
-    private static string DescribeReadFailure(Exception ex, string? file) => ex is ClaimReadException
-        ? ex.Message
-        : $"{file ?? "input"}: {ex.Message}";
-
     /// <summary>
-    /// Scrubs the reads in input order; with more than one thread, each chunk's readable claims go through
-    /// <see cref="Scrubber.ScrubMany"/> (the library's ordered parallel scrubbing) and unreadable ones are reported in place.
+    /// Scrubs the reads in input order: on the calling thread with one thread, else through the library's
+    /// <see cref="ScrubPipeline"/>, whose reading thread runs <paramref name="reads"/> while this thread writes.
     /// </summary>
-    private static IEnumerable<(ClaimReadResult Read, ScrubResult Result)> ScrubInOrder(IEnumerable<ClaimReadResult> reads, Scrubber scrubber, int parallel)
+    private static IEnumerable<ScrubbedClaim> Scrub(IEnumerable<ClaimReadResult> reads, Scrubber scrubber, int parallel, CancellationToken cancellationToken)
     {
-        if (parallel == 1)
+        if (parallel > 1)
+        {
+            return new ScrubPipeline(scrubber, ScrubPipelineOptions.Default with { MaxDegreeOfParallelism = parallel }).Scrub(reads, cancellationToken);
+        }
+
+        return OneByOne(reads, scrubber, cancellationToken);
+
+        static IEnumerable<ScrubbedClaim> OneByOne(IEnumerable<ClaimReadResult> reads, Scrubber scrubber, CancellationToken cancellationToken)
         {
             foreach (var read in reads)
             {
-                yield return (read, read.Scrub(scrubber));
-            }
-
-            yield break;
-        }
-
-        foreach (var chunk in reads.Chunk(1024))
-        {
-            using var scrubbed = scrubber.ScrubMany(chunk.Where(r => r.IsReadable).Select(r => r.Claim!), parallel).GetEnumerator();
-            foreach (var read in chunk)
-            {
-                if (read.IsReadable && scrubbed.MoveNext())
-                {
-                    yield return (read, scrubbed.Current);
-                }
-                else
-                {
-                    yield return (read, read.Scrub(scrubber));
-                }
+                cancellationToken.ThrowIfCancellationRequested();
+                yield return new ScrubbedClaim(read, read.Scrub(scrubber));
             }
         }
     }
 
-    private static IResultSink OpenSink(ScrubSettings settings, TextWriter stdout, Func<Claims.Claim, LinkageReport>? explainLinkage)
+    private static IResultSink OpenSink(ScrubSettings settings, TextWriter stdout, OutputTarget? target, Scrubber scrubber, PartialData? partial)
     {
         if (settings.Format == "text")
         {
-            return settings.Output is null
-                ? new TextReportSink(stdout, ownsWriter: false)
-                : new TextReportSink(new StreamWriter(settings.Output, append: false, new UTF8Encoding(false)), ownsWriter: true);
+            return new TextReportSink(target is null ? stdout : new StreamWriter(target.Stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true));
         }
 
         var format = settings.Format == "ndjson" ? JsonOutputFormat.Ndjson : JsonOutputFormat.Array;
-        if (settings.Output is not null)
-        {
-            return new JsonSink(new ScrubResultJsonWriter(File.Create(settings.Output), format, indented: format == JsonOutputFormat.Array)) { ExplainLinkage = explainLinkage };
-        }
-
-        // Straight to the process's standard output when it is the console, so that large outputs stream; otherwise
-        // (an in-process caller's writer) through a buffer copied out at the end.
-        return ReferenceEquals(stdout, Console.Out)
-            ? new JsonSink(new ScrubResultJsonWriter(Console.OpenStandardOutput(), format, indented: format == JsonOutputFormat.Array)) { ExplainLinkage = explainLinkage }
-            : new JsonSink(format, stdout) { ExplainLinkage = explainLinkage };
+        return new JsonSink(target!.Stream, format, partial) { ExplainLinkage = settings.Linkage ? scrubber.ExplainLinkage : null };
     }
 
     /// <summary>Turns the arguments into files: a folder means each claim file in it, in ordinal name order.</summary>
-    private static List<string>? ExpandInputs(string[] inputs, TextWriter stderr)
+    private static List<string>? ExpandInputs(string[] inputs, UserMessages messages)
     {
         var files = new List<string>();
         foreach (var input in inputs)
@@ -201,7 +212,7 @@ public static class ScrubCommand
                 var inFolder = Directory.EnumerateFiles(input).Where(IsClaimFile).Order(StringComparer.Ordinal).ToList();
                 if (inFolder.Count == 0)
                 {
-                    stderr.WriteLine($"error: the folder '{input}' holds no claim file (.json, .ndjson, .jsonl, .csv).");
+                    messages.Error($"the folder '{input}' holds no claim file (.json, .ndjson, .jsonl, .csv).");
                     return null;
                 }
 
@@ -211,7 +222,7 @@ public static class ScrubCommand
             {
                 if (!IsClaimFile(input))
                 {
-                    stderr.WriteLine($"error: '{input}' is not a claim file: expected .json (an array or NDJSON), .ndjson, .jsonl or .csv.");
+                    messages.Error($"'{input}' is not a claim file: expected .json (an array or NDJSON), .ndjson, .jsonl or .csv.");
                     return null;
                 }
 
@@ -219,7 +230,7 @@ public static class ScrubCommand
             }
             else
             {
-                stderr.WriteLine($"error: '{input}' does not exist.");
+                messages.Error($"'{input}' does not exist.");
                 return null;
             }
         }
@@ -231,31 +242,57 @@ public static class ScrubCommand
 
     private static bool IsCsv(string path) => Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Reads the files in order, one claim at a time, and tells the progress meter how far it got.</summary>
+    /// <summary>
+    /// Reads the files in order, one claim at a time (on the pipeline's reading thread), tells the progress meter how far
+    /// it got, and remembers where each file starts in the stream, so that the writing thread can name each claim's file.
+    /// </summary>
     private sealed class ClaimSource(List<string> files, ProgressMeter? progress)
     {
-        public string? CurrentFile { get; private set; }
+        private readonly ConcurrentQueue<(long FirstPosition, string File)> starts = new();
+        private string fileOfLast = string.Empty;
+        private volatile string? currentFile;
+
+        /// <summary>Gets the file being read (for the message of an I/O error).</summary>
+        public string? CurrentFile => currentFile;
 
         public IEnumerable<ClaimReadResult> Read()
         {
             long done = 0;
+            long yielded = 0;
             foreach (var file in files)
             {
-                CurrentFile = file;
+                currentFile = file;
+                starts.Enqueue((yielded + 1, file));
                 using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
                 using var text = IsCsv(file) ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true) : null;
                 var claims = text is null ? ClaimJsonReader.Read(stream, file) : ClaimCsvReader.Read(text, file);
                 foreach (var claim in claims)
                 {
-                    progress?.Tick(done + stream.Position);
+                    progress?.Tick(done + (stream.CanSeek ? stream.Position : 0));
+                    yielded++;
                     yield return claim;
                 }
 
-                done += stream.Length;
+                // A pipe (a named FIFO) has no length.
+                done += stream.CanSeek ? stream.Length : 0;
             }
+        }
+
+        /// <summary>The file of the claim at 1-based <paramref name="position"/> in the stream; positions must come in order.</summary>
+        public string FileOf(long position)
+        {
+            // A file is queued before its first claim is read, so the claim's file is always there; files with no claim
+            // share their start with the next file and are passed over.
+            while (starts.TryPeek(out var start) && start.FirstPosition <= position)
+            {
+                fileOfLast = start.File;
+                starts.TryDequeue(out _);
+            }
+
+            return fileOfLast;
         }
     }
 }
 
 /// <summary>The parsed scrub command line.</summary>
-public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false);
+public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false, bool AllowPartialData = false);

@@ -38,7 +38,7 @@ public sealed class ProgressMeter
     /// <summary>Counts a claim read; <paramref name="bytesRead"/> is how far into the inputs reading got.</summary>
     public void Tick(long bytesRead)
     {
-        // Called from the reading thread only (PLINQ enumerates its source under a lock).
+        // Called from the reading thread only (the pipeline's, with --parallel).
         claims++;
         var now = clock.ElapsedMilliseconds;
         if (now - lastRefresh < RefreshMilliseconds)

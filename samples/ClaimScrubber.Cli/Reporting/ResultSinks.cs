@@ -1,5 +1,7 @@
 using System.Globalization;
-using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ClaimScrubber.Cli.Commands;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
@@ -8,73 +10,179 @@ using Spectre.Console;
 namespace ClaimScrubber.Cli;
 
 /// <summary>Where scrub results go as they come, in input order.</summary>
+/// <remarks>Disposing a sink without <see cref="Complete"/> abandons its output: nothing more is written.</remarks>
 public interface IResultSink : IDisposable
 {
-    void Add(ClaimReadResult read, ScrubResult result);
+    /// <summary>Adds the result of one input claim, read from <paramref name="inputFile"/>.</summary>
+    void Add(ScrubbedClaim item, string inputFile);
 
-    /// <summary>Called once after the last result when every input was read.</summary>
+    /// <summary>Called once after the last result when every input was read: ends the output and flushes it.</summary>
     void Complete(ScrubSummary summary);
 }
 
-/// <summary>One JSON result per input claim, as an array or NDJSON.</summary>
+/// <summary>
+/// One JSON result per input claim, as an array or NDJSON, in the result contract. On partial data every result
+/// carries <c>"partialData"</c> (see docs/json-contract.md): a member, so each result stays self-describing wherever
+/// it travels (a line of NDJSON cut from its file, an element taken from the array) and the documented shape, an
+/// array or lines of results, is unchanged.
+/// </summary>
 public sealed class JsonSink : IResultSink
 {
-    private readonly ScrubResultJsonWriter writer;
-    private readonly MemoryStream? buffer;
-    private readonly TextWriter? copyTo;
+    private readonly ScrubResultJsonWriter? plain;
+    private readonly PartialDataWriter? annotated;
 
-    public JsonSink(ScrubResultJsonWriter writer) => this.writer = writer;
-
-    /// <summary>Buffers the JSON and copies it to <paramref name="output"/> when complete (for in-process callers).</summary>
-    public JsonSink(JsonOutputFormat format, TextWriter output)
+    /// <summary>Writes to <paramref name="stream"/>, which the sink leaves open.</summary>
+    public JsonSink(Stream stream, JsonOutputFormat format, PartialData? partial)
     {
-        buffer = new MemoryStream();
-        copyTo = output;
-        writer = new ScrubResultJsonWriter(buffer, format, indented: format == JsonOutputFormat.Array, leaveOpen: true);
+        if (partial is null)
+        {
+            plain = new ScrubResultJsonWriter(stream, format, indented: format == JsonOutputFormat.Array, leaveOpen: true);
+        }
+        else
+        {
+            annotated = new PartialDataWriter(stream, format, partial);
+        }
     }
 
     /// <summary>Gets the linkage explainer (<c>--linkage</c>): each readable claim's result then carries its linkage report.</summary>
-    public Func<ClaimScrubber.Claims.Claim, LinkageReport>? ExplainLinkage { get; init; }
+    public Func<Claims.Claim, LinkageReport>? ExplainLinkage { get; init; }
 
-    public void Add(ClaimReadResult read, ScrubResult result) =>
-        writer.Write(result, ExplainLinkage is not null && read.Claim is { } claim ? ExplainLinkage(claim) : null);
+    public void Add(ScrubbedClaim item, string inputFile)
+    {
+        var linkage = ExplainLinkage is not null && item.Read.Claim is { } claim ? ExplainLinkage(claim) : null;
+        if (plain is not null)
+        {
+            plain.Write(item.Result, linkage);
+        }
+        else
+        {
+            annotated!.Write(item.Result, linkage);
+        }
+    }
 
     public void Complete(ScrubSummary summary)
     {
-        writer.Dispose();
-        if (buffer is not null && copyTo is not null)
-        {
-            copyTo.Write(Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
-            copyTo.Flush();
-        }
+        plain?.Dispose();
+        annotated?.Dispose();
     }
 
     public void Dispose()
     {
-        writer.Dispose();
-        buffer?.Dispose();
+        // Without Complete the output is abandoned (its file deleted by its owner): no closing bracket is written.
+    }
+
+    /// <summary>
+    /// Writes each result as the library's writer does, with <c>"partialData"</c> added after its last member: the
+    /// library writes the result into a scratch buffer, and its members are copied out one by one before the marker.
+    /// </summary>
+    private sealed class PartialDataWriter : IDisposable
+    {
+        private readonly Stream stream;
+        private readonly JsonOutputFormat format;
+        private readonly PartialData partial;
+        private readonly MemoryStream scratch = new();
+        private readonly ScrubResultJsonWriter scratchWriter;
+        private readonly Utf8JsonWriter writer;
+        private bool disposed;
+
+        public PartialDataWriter(Stream stream, JsonOutputFormat format, PartialData partial)
+        {
+            this.stream = stream;
+            this.format = format;
+            this.partial = partial;
+            scratchWriter = new ScrubResultJsonWriter(scratch, JsonOutputFormat.Ndjson, leaveOpen: true);
+
+            // The contract's escaping: quotes in messages stay quotes.
+            writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = format == JsonOutputFormat.Array, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            if (format == JsonOutputFormat.Array)
+            {
+                writer.WriteStartArray();
+            }
+        }
+
+        public void Write(ScrubResult result, LinkageReport? linkage)
+        {
+            scratch.SetLength(0);
+            scratchWriter.Write(result, linkage);
+            using (var document = JsonDocument.Parse(scratch.GetBuffer().AsMemory(0, (int)scratch.Length)))
+            {
+                writer.WriteStartObject();
+                foreach (var member in document.RootElement.EnumerateObject())
+                {
+                    member.WriteTo(writer);
+                }
+
+                writer.WriteStartObject("partialData");
+                writer.WriteNumber("tablesLoaded", partial.TablesLoaded);
+                writer.WriteNumber("loadErrors", partial.LoadErrors);
+                writer.WriteStartArray("files");
+                foreach (var file in partial.Files)
+                {
+                    writer.WriteStringValue(file);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteEndObject();
+                writer.WriteEndObject();
+            }
+
+            if (format == JsonOutputFormat.Ndjson)
+            {
+                writer.Flush();
+                stream.WriteByte((byte)'\n');
+                writer.Reset();
+            }
+            else if (writer.BytesPending > 1 << 16)
+            {
+                writer.Flush();
+            }
+        }
+
+        public void Dispose()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            if (format == JsonOutputFormat.Array)
+            {
+                writer.WriteEndArray();
+                writer.Flush();
+                stream.WriteByte((byte)'\n');
+            }
+
+            writer.Flush();
+            writer.Dispose();
+            stream.Flush();
+            scratchWriter.Dispose();
+            scratch.Dispose();
+        }
     }
 }
 
-/// <summary>The readable report: each claim with findings, severity in colour, then the summary.</summary>
-public sealed class TextReportSink(TextWriter writer, bool ownsWriter) : IResultSink
+/// <summary>The readable report: each claim with findings (named by its file and line), severity in colour, then the summary.</summary>
+public sealed class TextReportSink(TextWriter writer) : IResultSink
 {
     private const int TopRuleCount = 10;
 
-    private readonly IAnsiConsole console = Commands.CliSupport.CreateConsole(writer);
+    private readonly IAnsiConsole console = CliSupport.CreateConsole(writer);
+    private readonly bool terminal = CliSupport.IsTerminal(writer);
 
-    public void Add(ClaimReadResult read, ScrubResult result)
+    public void Add(ScrubbedClaim item, string inputFile)
     {
+        var (read, result) = item;
         if (result.IsClean)
         {
             return;
         }
 
         var id = Markup.Escape(string.IsNullOrEmpty(result.ClaimId) ? "(no claim id)" : result.ClaimId);
-        var where = read.SourceLine is { } line ? $" [grey](input line {line})[/]" : string.Empty;
+        var where = Markup.Escape(read.SourceLine is { } line ? string.Create(CultureInfo.InvariantCulture, $"{inputFile}:{line}") : inputFile);
         console.MarkupLine(read.IsReadable
-            ? $"[bold]{id}[/]{where}: {Count(result)}"
-            : $"[bold]{id}[/]{where}: [red]unreadable[/], {read.Errors.Length} element error(s); not scrubbed");
+            ? $"[bold]{id}[/] [grey]({where})[/]: {Count(result)}"
+            : $"[bold]{id}[/] [grey]({where})[/]: [red]unreadable[/], {read.Errors.Length} element error(s); not scrubbed");
         foreach (var finding in result.Findings)
         {
             var at = finding.Line is { } l ? $"line {l} " : string.Empty;
@@ -86,7 +194,16 @@ public sealed class TextReportSink(TextWriter writer, bool ownsWriter) : IResult
     public void Complete(ScrubSummary summary)
     {
         console.WriteLine();
-        console.Write(new Rule("[bold]Summary[/]").LeftJustified());
+        if (terminal)
+        {
+            console.Write(new Rule("[bold]Summary[/]").LeftJustified());
+        }
+        else
+        {
+            // A rule is as wide as the page, and the page of a file has no width.
+            console.WriteLine("── Summary " + new string('─', 69));
+        }
+
         var totals = new Grid().AddColumn().AddColumn();
         totals.AddRow("Claims", string.Create(CultureInfo.InvariantCulture, $"{summary.Claims} ({summary.Unreadable} unreadable)"));
         totals.AddRow("Clean claims", string.Create(CultureInfo.InvariantCulture, $"{summary.Clean} ({summary.CleanRate * 100:0.0}% clean-claim rate)"));
@@ -121,10 +238,15 @@ public sealed class TextReportSink(TextWriter writer, bool ownsWriter) : IResult
             console.Write(tables);
         }
 
-        var errors = summary.Load.Problems.Count(p => p.IsError);
-        if (summary.Load.Problems.Length > 0)
+        if (summary.Partial is { } partial)
         {
-            console.MarkupLine($"Data load problems: [red]{errors} error(s)[/], [yellow]{summary.Load.Problems.Length - errors} warning(s)[/] (listed on standard error).");
+            console.MarkupLine($"[red]Partial data[/] (--allow-partial-data): {Markup.Escape(partial.LoadErrors > 0 ? $"{partial.LoadErrors} load error(s) in {string.Join(", ", partial.Files)}" : "no table loaded")}; findings that need the missing tables are not reported, so a clean claim here is not known to be clean.");
+        }
+
+        var notes = summary.Load.Problems.Count(p => !p.IsError);
+        if (notes > 0)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"Data notes: {notes} (nothing refused; 'data-report' lists them)."));
         }
 
         writer.Flush();
@@ -132,10 +254,6 @@ public sealed class TextReportSink(TextWriter writer, bool ownsWriter) : IResult
 
     public void Dispose()
     {
-        if (ownsWriter)
-        {
-            writer.Dispose();
-        }
     }
 
     private static string Count(ScrubResult result)

@@ -1,18 +1,21 @@
 using System.Globalization;
+using ClaimScrubber.Cli.Commands;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
-using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Cli;
 
 /// <summary>Running totals of a scrub: claims, clean claims, findings by severity and by rule, and what was loaded.</summary>
-public sealed class ScrubSummary(LoadReport load)
+public sealed class ScrubSummary(LoadReport load, PartialData? partial)
 {
     private readonly Dictionary<string, (RuleDescriptor Rule, int Count)> byRule = new(StringComparer.Ordinal);
     private readonly int[] bySeverity = new int[3];
 
     public LoadReport Load { get; } = load;
+
+    /// <summary>Gets the marker of a scrub on partial data (<c>--allow-partial-data</c>), or <see langword="null"/>.</summary>
+    public PartialData? Partial { get; } = partial;
 
     public int Claims { get; private set; }
 
@@ -26,8 +29,9 @@ public sealed class ScrubSummary(LoadReport load)
 
     public int CountOf(Severity severity) => bySeverity[(int)severity];
 
-    public void Add(ClaimReadResult read, ScrubResult result)
+    public void Add(ScrubbedClaim item)
     {
+        var (read, result) = item;
         Claims++;
         if (!read.IsReadable)
         {
@@ -51,5 +55,5 @@ public sealed class ScrubSummary(LoadReport load)
         byRule.Values.OrderByDescending(r => r.Count).ThenBy(r => r.Rule.Id, StringComparer.Ordinal).Take(count);
 
     public string OneLine() => string.Create(CultureInfo.InvariantCulture,
-        $"scrubbed {Claims} claim(s): {Clean} clean ({CleanRate * 100:0.0}%), {Unreadable} unreadable; {Findings} finding(s): {CountOf(Severity.Error)} error, {CountOf(Severity.Warning)} warning, {CountOf(Severity.Info)} info; {Load.Tables.Length} table(s) loaded");
+        $"scrubbed {Claims} claim(s): {Clean} clean ({CleanRate * 100:0.0}%), {Unreadable} unreadable; {Findings} finding(s): {CountOf(Severity.Error)} error, {CountOf(Severity.Warning)} warning, {CountOf(Severity.Info)} info; {Load.Tables.Length} table(s) loaded{(Partial is null ? string.Empty : "; " + Partial)}");
 }

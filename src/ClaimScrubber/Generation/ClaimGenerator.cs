@@ -20,7 +20,8 @@ namespace ClaimScrubber.Generation;
 /// </summary>
 /// <remarks>
 /// Codes come from the index where it has them, so claims against the full CMS tables use real, current codes, and the
-/// NCCI pairs are drawn from the loaded practitioner PTP table.
+/// NCCI pairs are drawn from the loaded practitioner PTP table. When the index lists procedure codes or modifiers, a
+/// claim without an injected error bills only those it knows, whatever the data folder (a small sample included).
 /// <para>This type is immutable; <see cref="Generate"/> may be called from several threads, each call with its own sequence.</para>
 /// </remarks>
 public sealed class ClaimGenerator
@@ -73,7 +74,10 @@ public sealed class ClaimGenerator
     private readonly ImmutableArray<IcdCode> diagnoses;
     private readonly ImmutableArray<IcdCode> otherDiagnoses;
     private readonly ImmutableArray<IcdCode> deletedDiagnoses;
+    private readonly ImmutableArray<ProcedureCode> visits;
     private readonly ImmutableArray<ProcedureCode> commonProcedures;
+    private readonly ImmutableArray<ModifierCode> distinctServiceModifiers;
+    private readonly bool significantEmKnown;
     private readonly ImmutableArray<ProcedureCode> otherProcedures;
     private readonly ImmutableArray<PtpPair> ptpPairs;
     private readonly ImmutableArray<PtpPair> commonPtpPairs;
@@ -93,11 +97,22 @@ public sealed class ClaimGenerator
         (diagnoses, otherDiagnoses, deletedDiagnoses) = DiagnosisPools(icd, years);
         labReasons = LabReasonsFor(index, icd, years, this.options);
         bool Usable(ProcedureCode code) => IsOfficeService(index, code, this.options);
-        commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c) && (!index.HasProcedureCodes || index.IsKnownProcedure(c)) && (Usable(c) || labReasons.ContainsKey(c.Value)))];
+        // Only codes the index knows are billed, when it lists any: a sample folder's tables know a few dozen codes.
+        bool Known(ProcedureCode code) => !index.HasProcedureCodes || index.IsKnownProcedure(code);
+        commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c) && Known(c) && (Usable(c) || labReasons.ContainsKey(c.Value)))];
         if (commonProcedures.IsEmpty)
         {
-            commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c))];
+            commonProcedures = [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c) && Known(c))];
         }
+
+        if (commonProcedures.IsEmpty)
+        {
+            commonProcedures = index.HasProcedureCodes ? [.. index.KnownProcedureCodes.Where(c => !IsVisit(c)).Take(CommonProcedures.Length)] : [.. CommonProcedures.Select(ProcedureCode.Parse).Where(c => !IsVisit(c))];
+        }
+
+        visits = [.. EvaluationAndManagement.Select(ProcedureCode.Parse).Where(Known)];
+        distinctServiceModifiers = [.. DistinctServiceModifiers.Where(m => IsKnownModifier(index, m))];
+        significantEmKnown = IsKnownModifier(index, SignificantEm);
 
         // The long tail: other CPT codes an office bills on its own (Level II supplies and drugs dominate the tables, not office claims).
         var office = index.FeeSchedule is null ? [] : index.KnownProcedureCodes.Where(c => !c.IsLevelTwo && !IsVisit(c) && Usable(c)).ToImmutableArray();
@@ -164,7 +179,7 @@ public sealed class ClaimGenerator
         var rendering = Providers[random.Next(Providers.Length)];
 
         // Procedures first: a pair of an NCCI edit right after the visit when drawn, then everyday and long-tail codes.
-        var procedures = new List<ProcedureCode> { ProcedureCode.Parse(EvaluationAndManagement[random.Next(EvaluationAndManagement.Length)]) };
+        var procedures = new List<ProcedureCode> { visits.IsEmpty ? commonProcedures[random.Next(commonProcedures.Length)] : visits[random.Next(visits.Length)] };
         PtpPair? pair = null;
         if (options.LinesPerClaim >= 3 && ptpPairs.Length > 0 && random.NextDouble() < options.NcciPairRate)
         {
@@ -220,13 +235,13 @@ public sealed class ClaimGenerator
             }
 
             var modifiers = ImmutableArray<ModifierCode>.Empty;
-            if (l == 0 && lines.Length > 1)
+            if (l == 0 && lines.Length > 1 && significantEmKnown && IsVisit(procedure))
             {
                 modifiers = [SignificantEm];
             }
-            else if (pair is { ModifierAllowed: true } p && procedure == p.Column2 && random.Next(2) == 0)
+            else if (pair is { ModifierAllowed: true } p && procedure == p.Column2 && random.Next(2) == 0 && !distinctServiceModifiers.IsEmpty)
             {
-                modifiers = [DistinctServiceModifiers[random.Next(DistinctServiceModifiers.Length)]];
+                modifiers = [distinctServiceModifiers[random.Next(distinctServiceModifiers.Length)]];
             }
 
             lines[l] = new ServiceLine
@@ -580,6 +595,9 @@ public sealed class ClaimGenerator
     }
 
     private static bool IsVisit(ProcedureCode code) => EvaluationAndManagement.Contains(code.ToString());
+
+    /// <summary>Whether the index's modifier list names <paramref name="modifier"/> (any modifier, when it holds no complete list).</summary>
+    private static bool IsKnownModifier(CodeSetIndex index, ModifierCode modifier) => index.Modifiers is not { IsComplete: true } table || table.TryGet(modifier, out _);
 
     /// <summary>
     /// Whether an office would bill the code beside a visit without special handling: a payable fee-schedule service

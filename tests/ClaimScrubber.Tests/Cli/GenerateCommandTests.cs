@@ -90,4 +90,33 @@ public sealed class GenerateCommandTests : IDisposable
         exit.Should().Be(1);
         error.Should().Contain(message);
     }
+
+    [Fact]
+    public void Generate_CleanClaimsOverTheSampleData_BillOnlyCodesItsTablesKnow()
+    {
+        var file = Path.Combine(temp, "clean.ndjson");
+        Run("generate", "--count", "1000", "--seed", "9", "--error-rate", "0", "--data", data, "--format", "ndjson", "--output", file).Exit.Should().Be(0);
+
+        var (exit, output, error) = Run("scrub", file, "--data", data, "--format", "ndjson", "--as-of", "2026-10-15");
+
+        exit.Should().Be(0, error);
+        var rules = output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .SelectMany(l => JsonDocument.Parse(l).RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()))
+            .ToList();
+        rules.Should().NotContain(["PX001", "MOD001", "DX001"]);
+        output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(1000);
+    }
+
+    [Fact]
+    public void Generate_FromAnEmptyDataFolder_ExitsWith2_AndWritesNothing()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(temp, "empty")).FullName;
+        var file = Path.Combine(temp, "claims.json");
+
+        var (exit, _, error) = Run("generate", "--count", "10", "--data", empty, "--output", file);
+
+        exit.Should().Be(2);
+        error.Should().Contain("stopped before any claim was generated");
+        File.Exists(file).Should().BeFalse();
+    }
 }

@@ -1,3 +1,4 @@
+using ClaimScrubber.Cli.Commands;
 using ClaimScrubber.Tests.Support;
 
 using static ClaimScrubber.Tests.Support.CliRunner;
@@ -29,8 +30,8 @@ public sealed class IndexCommandTests : IDisposable
     {
         var snapshot = BuildSnapshot();
 
-        var fromFolder = Run("scrub", sampleClaims, "--data", sampleCms, "--format", "ndjson", "--as-of", "2026-11-01");
-        var fromSnapshot = Run("scrub", sampleClaims, "--data", snapshot, "--format", "ndjson", "--as-of", "2026-11-01");
+        var fromFolder = Run("scrub", sampleClaims, "--data", sampleCms, "--format", "ndjson", "--as-of", "2026-11-01", "--verbose");
+        var fromSnapshot = Run("scrub", sampleClaims, "--data", snapshot, "--format", "ndjson", "--as-of", "2026-11-01", "--verbose");
 
         fromFolder.Exit.Should().Be(0, fromFolder.Error);
         fromSnapshot.Exit.Should().Be(0, fromSnapshot.Error);
@@ -113,5 +114,61 @@ public sealed class IndexCommandTests : IDisposable
 
         exit.Should().Be(2);
         error.Should().Be($"error: The index snapshot '{snapshot}' is stale: pos/place_of_service_codes.csv changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.{Environment.NewLine}");
+    }
+
+    [Fact]
+    public void Build_FromAFolderWithNoTable_ExitsWith2_AndWritesNoSnapshot()
+    {
+        var empty = Directory.CreateDirectory(Path.Combine(temp, "empty")).FullName;
+        var snapshot = Path.Combine(temp, "empty.csindex");
+
+        var (exit, _, error) = Run("index", "build", "--data", empty, "--output", snapshot);
+        var partial = Run("index", "build", "--data", empty, "--output", snapshot, "--allow-partial-data");
+
+        exit.Should().Be(2);
+        error.Should().StartWith($"error: no CMS table was loaded from '{empty}'").And.Contain("stopped before a snapshot was written.");
+        partial.Exit.Should().Be(2, "a snapshot of no table is never written");
+        partial.Error.Should().EndWith($"error: no CMS table was loaded from '{empty}': a snapshot of no table is never written.{Environment.NewLine}");
+        File.Exists(snapshot).Should().BeFalse();
+        Directory.EnumerateFiles(temp).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Build_FromAFailedLoad_ExitsWith2_UnlessAllowed_AndThenScrubStopsOnTheSnapshotAsOnTheFolder()
+    {
+        var folder = Path.Combine(temp, "cms");
+        Directory.CreateDirectory(Path.Combine(folder, "pos"));
+        File.Copy(Path.Combine(sampleCms, "pos", "place_of_service_codes.csv"), Path.Combine(folder, "pos", "place_of_service_codes.csv"));
+        File.WriteAllText(Path.Combine(folder, "icd10cm_order_2026.txt"), "00001 A00     0 Cholera\n");
+        var snapshot = Path.Combine(temp, "partial.csindex");
+
+        var (exit, _, error) = Run("index", "build", "--data", folder, "--output", snapshot);
+
+        exit.Should().Be(2);
+        error.Should().Contain("stopped before a snapshot was written").And.Contain("error: icd10cm_order_2026.txt:1: ");
+        File.Exists(snapshot).Should().BeFalse();
+
+        var allowed = Run("index", "build", "--data", folder, "--output", snapshot, "--allow-partial-data");
+        allowed.Exit.Should().Be(0, allowed.Error);
+        allowed.Output.Should().Contain("The load refused data (1 error(s) in icd10cm_order_2026.txt): the snapshot records them");
+        var scrub = Run("scrub", sampleClaims, "--data", snapshot);
+        scrub.Exit.Should().Be(2);
+        scrub.Error.Should().StartWith($"error: the data in '{snapshot}' did not load cleanly: 1 error(s)");
+    }
+
+    [Fact]
+    public void Build_Interrupted_ExitsWith143_AndLeavesAnEarlierSnapshotAsItWas()
+    {
+        var snapshot = Path.Combine(temp, "old.csindex");
+        File.WriteAllText(snapshot, "the earlier snapshot");
+        using var interruption = Interruption.Manual();
+        interruption.Interrupt(ExitCodes.Terminated);
+
+        var (exit, _, error) = RunWith(new CliContext(interruption), "index", "build", "--data", sampleCms, "--output", snapshot);
+
+        exit.Should().Be(143);
+        error.Should().Be($"error: interrupted by SIGTERM; no --output file was written.{Environment.NewLine}");
+        File.ReadAllText(snapshot).Should().Be("the earlier snapshot");
+        Directory.EnumerateFiles(temp).Should().ContainSingle();
     }
 }

@@ -1,6 +1,8 @@
 using System.Text.Json;
+using ClaimScrubber.Cli.Commands;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Serialization;
+using ClaimScrubber.Tests.Support;
 
 using static ClaimScrubber.Tests.Support.CliRunner;
 
@@ -10,6 +12,8 @@ public sealed class ScrubCommandTests : IDisposable
 {
     private readonly string temp = Directory.CreateTempSubdirectory("claimscrubber-cli-").FullName;
     private readonly string samples = Path.Combine(ClaimJsonReaderTests.RepoRoot(), "data", "claims");
+
+    private static string SampleData => Path.Combine(ClaimJsonReaderTests.RepoRoot(), "data", "cms");
 
     public void Dispose() => Directory.Delete(temp, recursive: true);
 
@@ -24,7 +28,7 @@ public sealed class ScrubCommandTests : IDisposable
     public void Scrub_JsonFormat_WritesOneResultPerInputClaim_InInputOrder_IncludingUnreadableOnes()
     {
         var file = Path.Combine(samples, "sample-claims.json");
-        var (exit, output, error) = Run("scrub", file, "--data", EmptyDataFolder(), "--format", "json", "--as-of", "2026-11-01");
+        var (exit, output, error) = Run("scrub", file, "--data", SampleData, "--format", "json", "--as-of", "2026-11-01");
 
         exit.Should().Be(0, error);
         using var document = JsonDocument.Parse(output);
@@ -33,14 +37,15 @@ public sealed class ScrubCommandTests : IDisposable
         var unreadable = document.RootElement.EnumerateArray().Single(r => r.GetProperty("claimId").GetString() == "CLM001-UNREADABLE");
         unreadable.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Should().Equal("CLM001", "CLM001", "CLM001", "CLM001");
         document.RootElement.EnumerateArray().Single(r => r.GetProperty("claimId").GetString() == "CLEAN-01").GetProperty("findings").GetArrayLength().Should().Be(0);
-        error.Should().Contain("scrubbed 20 claim(s): 5 clean (25.0%), 1 unreadable; 19 finding(s): 17 error, 2 warning, 0 info; 0 table(s) loaded");
+        document.RootElement.EnumerateArray().Should().OnlyContain(r => r.EnumerateObject().All(m => m.Name != "partialData"), "a healthy load adds nothing to the contract");
+        error.Should().Contain("scrubbed 20 claim(s): ").And.Contain(" 1 unreadable; ").And.EndWith($"; 17 table(s) loaded{Environment.NewLine}");
     }
 
     [Fact]
     public void Scrub_NdjsonInParallel_MatchesTheSequentialOutput()
     {
-        var sequential = Run("scrub", samples, "--data", EmptyDataFolder(), "--format", "ndjson", "--as-of", "2026-11-01");
-        var parallel = Run("scrub", samples, "--data", EmptyDataFolder(), "--format", "ndjson", "--as-of", "2026-11-01", "--parallel", "4");
+        var sequential = Run("scrub", samples, "--data", SampleData, "--format", "ndjson", "--as-of", "2026-11-01");
+        var parallel = Run("scrub", samples, "--data", SampleData, "--format", "ndjson", "--as-of", "2026-11-01", "--parallel", "4");
 
         sequential.Exit.Should().Be(0);
         parallel.Exit.Should().Be(0);
@@ -52,14 +57,16 @@ public sealed class ScrubCommandTests : IDisposable
     [Fact]
     public void Scrub_TextFormat_PrintsFindingsAndTheSummary()
     {
-        var (exit, output, _) = Run("scrub", Path.Combine(samples, "sample-lines.csv"), "--data", EmptyDataFolder(), "--as-of", "2026-11-01");
+        var file = Path.Combine(samples, "sample-lines.csv");
+        var (exit, output, _) = Run("scrub", file, "--data", EmptyDataFolder(), "--allow-partial-data", "--as-of", "2026-11-01");
 
         exit.Should().Be(0);
-        output.Should().Contain("CSV-02 (input line 5): unreadable, 1 element error(s); not scrubbed");
+        output.Should().Contain($"CSV-02 ({file}:5): unreadable, 1 element error(s); not scrubbed");
         output.Should().Contain("CLM001  line 2 lines[2].units: The value is not a number");
         output.Should().MatchRegex(@"Claims\s+3 \(1 unreadable\)");
         output.Should().MatchRegex(@"Clean claims\s+2 \(66\.7% clean-claim rate\)");
         output.Should().Contain("Tables loaded: none");
+        output.Should().Contain("Partial data (--allow-partial-data): no table loaded; findings that need the missing tables are not reported, so a clean claim here is not known to be clean.");
     }
 
     [Fact]
@@ -69,7 +76,7 @@ public sealed class ScrubCommandTests : IDisposable
         File.WriteAllText(file, "[\n {\"claimId\": \"A\"},\n {\"claimId\": \"B\"\n");
 
         var output = Path.Combine(temp, "results.json");
-        var (exit, _, error) = Run("scrub", file, "--data", EmptyDataFolder(), "--format", "json", "--output", output);
+        var (exit, _, error) = Run("scrub", file, "--data", SampleData, "--format", "json", "--output", output);
 
         exit.Should().Be(2);
         error.Should().Contain($"error: {file}:3:2: The input ends inside a claim: the file is truncated.");
@@ -144,5 +151,185 @@ public sealed class ScrubCommandTests : IDisposable
         lab.GetProperty("support").GetString().Should().Be("notCovered");
         lab.GetProperty("diagnoses").EnumerateArray().Should().OnlyContain(d => d.GetProperty("support").GetString() == "notCovered");
         document.RootElement.EnumerateArray().Should().OnlyContain(r => r.GetProperty("linkage").GetProperty("lines").GetArrayLength() > 0);
+    }
+
+    /// <summary>A copy of the sample data with one ICD-10-CM order row cut short: a load error, as a truncated download gives.</summary>
+    private string DamagedData()
+    {
+        var data = TestFolders.CopyTree(SampleData, Path.Combine(temp, "damaged"));
+        File.AppendAllText(Path.Combine(data, "icd10cm", "icd10cm_order_2026.txt"), "00073 E119    1 Type 2 diabetes\n");
+        return data;
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("json")]
+    [InlineData("ndjson")]
+    public void Scrub_DataWithALoadError_StopsBeforeAnyClaim_WithExit2_ListingTheError(string format)
+    {
+        var output = Path.Combine(temp, "results.out");
+
+        var (exit, stdout, error) = Run("scrub", samples, "--data", DamagedData(), "--format", format, "--output", output);
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        File.Exists(output).Should().BeFalse();
+        Directory.EnumerateFiles(temp).Should().BeEmpty("no temporary output is left behind either");
+        error.Should().StartWith($"error: the data in '{Path.Combine(temp, "damaged")}' did not load cleanly: 1 error(s), listed below; stopped before any claim was scrubbed. Fix or replace the data, or pass --allow-partial-data to go on with what loaded.{Environment.NewLine}");
+        error.Should().Contain("error: icd10cm/icd10cm_order_2026.txt:73: ");
+        error.Should().NotContain("claim(s)", "no claim was scrubbed");
+    }
+
+    [Fact]
+    public void Scrub_EmptyDataFolder_StopsWithExit2_InsteadOfReportingEveryClaimClean()
+    {
+        var (exit, stdout, error) = Run("scrub", samples, "--data", EmptyDataFolder(), "--format", "ndjson");
+
+        exit.Should().Be(2);
+        stdout.Should().BeEmpty();
+        error.Should().Be($"error: no CMS table was loaded from '{EmptyDataFolder()}': no file in it is named as CMS publishes a table; stopped before any claim was scrubbed. Fix or replace the data, or pass --allow-partial-data to go on with what loaded.{Environment.NewLine}");
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("ndjson")]
+    public void Scrub_WithAllowPartialData_GoesOn_AndEveryResultCarriesTheMarker(string format)
+    {
+        var file = Path.Combine(samples, "sample-claims.json");
+        var healthy = Run("scrub", file, "--data", SampleData, "--format", format, "--as-of", "2026-11-01");
+        var (exit, stdout, error) = Run("scrub", file, "--data", DamagedData(), "--allow-partial-data", "--format", format, "--as-of", "2026-11-01");
+
+        exit.Should().Be(0, error);
+        error.Should().StartWith("warning: the data in '").And.Contain("going on with partial data (--allow-partial-data)");
+        error.Should().Contain("; 17 table(s) loaded; PARTIAL DATA: 1 load error(s) in icd10cm/icd10cm_order_2026.txt");
+        var results = format == "json"
+            ? JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList()
+            : [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
+        results.Should().HaveCount(20);
+        foreach (var result in results)
+        {
+            var marker = result.GetProperty("partialData");
+            marker.GetProperty("tablesLoaded").GetInt32().Should().Be(17);
+            marker.GetProperty("loadErrors").GetInt32().Should().Be(1);
+            marker.GetProperty("files").EnumerateArray().Select(f => f.GetString()).Should().Equal("icd10cm/icd10cm_order_2026.txt");
+            result.EnumerateObject().Select(m => m.Name).Should().Equal("claimId", "findings", "partialData");
+        }
+
+        // Apart from the marker, the results are the contract's, member for member.
+        var plain = format == "json"
+            ? JsonDocument.Parse(healthy.Output).RootElement.EnumerateArray().Select(r => r.GetProperty("findings").ToString()).ToList()
+            : [.. healthy.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("findings").ToString())];
+        results.Select(r => r.GetProperty("findings").ToString()).Should().Equal(plain);
+    }
+
+    [Fact]
+    public void Scrub_HealthyData_ItsNotesAreOneLine_AllOfThemWithVerbose_NoneWithQuiet()
+    {
+        var file = Path.Combine(samples, "sample-lines.csv");
+        var plain = Run("scrub", file, "--data", SampleData, "--format", "ndjson");
+        var verbose = Run("scrub", file, "--data", SampleData, "--format", "ndjson", "--verbose");
+        var quiet = Run("scrub", file, "--data", SampleData, "--format", "ndjson", "--quiet");
+
+        plain.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
+            $"note: the data load left 7 note(s), none refusing data; 'data-report --data \"{SampleData}\"' (or --verbose) lists them.",
+            "scrubbed 3 claim(s): 2 clean (66.7%), 1 unreadable; 1 finding(s): 1 error, 0 warning, 0 info; 17 table(s) loaded");
+        verbose.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(8).And.Contain(l => l.StartsWith("warning: mce/", StringComparison.Ordinal));
+        quiet.Error.Should().BeEmpty();
+        quiet.Output.Should().Be(plain.Output).And.Be(verbose.Output);
+    }
+
+    [Fact]
+    public void Scrub_TextReport_NamesEachClaimsFile_AndWritesLongLinesWhole()
+    {
+        var output = Path.Combine(temp, "report.txt");
+
+        var (exit, _, error) = Run("scrub", samples, "--data", SampleData, "--output", output, "--as-of", "2026-11-01");
+
+        exit.Should().Be(0, error);
+        var lines = File.ReadAllLines(output);
+        lines.Should().Contain(l => l.StartsWith($"CV-PX001-UNKNOWN-LEVEL2 ({Path.Combine(samples, "code-validity-claims.json")}:", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.StartsWith($"CSV-02 ({Path.Combine(samples, "sample-lines.csv")}:5)", StringComparison.Ordinal));
+        lines.Should().Contain(l => l.Length > 200, "a long fix hint stays on its line");
+        lines.Where(l => l.StartsWith("                  fix: ", StringComparison.Ordinal)).Should().OnlyContain(l => l.EndsWith(')') || l.EndsWith(']') || l.EndsWith('.'), "no line is cut to a page width");
+        lines.Should().Contain("── Summary " + new string('─', 69));
+    }
+
+    [Fact]
+    public void Scrub_FailingRun_LeavesAnEarlierOutputFileAsItWas()
+    {
+        var output = Path.Combine(temp, "results.json");
+        File.WriteAllText(output, "[]\n");
+        var broken = Path.Combine(temp, "broken.json");
+        File.WriteAllText(broken, "[{\"claimId\": \"A\"},");
+
+        var (exit, _, _) = Run("scrub", broken, "--data", SampleData, "--format", "json", "--output", output);
+
+        exit.Should().Be(2);
+        File.ReadAllText(output).Should().Be("[]\n");
+        Directory.EnumerateFiles(temp).Select(Path.GetFileName).Should().BeEquivalentTo("results.json", "broken.json");
+    }
+
+    [Fact]
+    public void Scrub_OutputInAFolderThatDoesNotExist_ExitsWith2_SayingSo()
+    {
+        var output = Path.Combine(temp, "nowhere", "results.json");
+
+        var (exit, _, error) = Run("scrub", samples, "--data", SampleData, "--format", "json", "--output", output);
+
+        exit.Should().Be(2);
+        error.Should().Contain($"error: '{output}' cannot be written: ");
+    }
+
+    [Fact]
+    public void Scrub_InterruptedBeforeItStarts_ExitsWith130_AndWritesNoFile()
+    {
+        using var interruption = Interruption.Manual();
+        interruption.Interrupt(ExitCodes.Interrupted);
+        var output = Path.Combine(temp, "results.json");
+
+        var (exit, _, error) = RunWith(new CliContext(interruption), "scrub", samples, "--data", SampleData, "--format", "json", "--output", output);
+
+        exit.Should().Be(130);
+        error.Should().Be($"error: interrupted by SIGINT; no --output file was written.{Environment.NewLine}");
+        Directory.EnumerateFiles(temp).Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void UnexpectedFailure_IsOneLineAndExit3_WithTheStackOnlyUnderVerbose(bool verbose)
+    {
+        var context = new CliContext(Interruption.Manual());
+        var command = new System.CommandLine.RootCommand { context.Verbose, context.Quiet };
+        var error = new StringWriter();
+        command.SetAction(parse => context.Run(parse, (_, _) => throw new InvalidOperationException("a defect")));
+
+        var exit = command.Parse(verbose ? ["--verbose"] : []).Invoke(new System.CommandLine.InvocationConfiguration { Error = error });
+
+        exit.Should().Be(3);
+        var lines = error.ToString().Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries);
+        if (verbose)
+        {
+            lines[0].Should().Be("error: the command failed unexpectedly (InvalidOperationException: a defect).");
+            lines.Should().Contain(l => l.TrimStart().StartsWith("at ", StringComparison.Ordinal));
+        }
+        else
+        {
+            lines.Should().Equal("error: the command failed unexpectedly (InvalidOperationException: a defect); run it again with --verbose for the details.");
+        }
+    }
+
+    [Fact]
+    public void DataReport_OnADamagedFolder_ReportsTheErrors_AndExits0()
+    {
+        var data = DamagedData();
+        File.WriteAllBytes(Path.Combine(data, "hcpcs", "HCPC2026_JAN_ANWEB.xlsx"), [(byte)'P', (byte)'K', 3, 4, 1, 2, 3]);
+
+        var (exit, output, error) = Run("data-report", "--data", data);
+
+        exit.Should().Be(0, error);
+        error.Should().BeEmpty();
+        output.Should().Contain("Problems: 2 error(s), 7 warning(s)");
+        output.Should().Contain("error: hcpcs/HCPC2026_JAN_ANWEB.xlsx: The file could not be read");
     }
 }

@@ -5,6 +5,7 @@ using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Readme;
@@ -73,6 +74,33 @@ public class ReadmeExamples
         var scrubber = Scrubber.Create(index, options); // throws ScrubberOptionsException listing every bad option
         // README: end
         scrubber.Options.DisabledRules.Should().Contain("CLM010");
+    }
+
+    [Fact]
+    public void ScrubAStream()
+    {
+        var scrubber = Scrubber.Create(CodeSetIndex.LoadFolder(DataFolder), ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 11, 1) });
+        var claimsPath = Path.Combine(CmsData.SampleFolder, "claims", "sample-claims.json");
+        var folder = Directory.CreateTempSubdirectory("claimscrubber-readme-").FullName;
+        var resultsPath = Path.Combine(folder, "results.ndjson");
+        var cancellationToken = CancellationToken.None;
+        try
+        {
+            // README: scrub-stream
+            var pipeline = new ScrubPipeline(scrubber, ScrubPipelineOptions.Default with { MaxDegreeOfParallelism = 2 });
+            using var output = new ScrubResultJsonWriter(File.Create(resultsPath), JsonOutputFormat.Ndjson);
+            foreach (ScrubbedClaim item in pipeline.Scrub(ClaimJsonReader.ReadFile(claimsPath), cancellationToken))
+            {
+                output.Write(item.Result); // item.Read is the claim as read
+            }
+            // README: end
+            output.Dispose();
+            File.ReadAllLines(resultsPath).Should().HaveCount(ClaimJsonReader.ReadFile(claimsPath).Count());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

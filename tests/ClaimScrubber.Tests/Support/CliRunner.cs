@@ -1,16 +1,48 @@
 using System.CommandLine;
+using System.Diagnostics;
 using ClaimScrubber.Cli;
+using ClaimScrubber.Cli.Commands;
 
 namespace ClaimScrubber.Tests.Support;
 
-/// <summary>Runs the sample harness in-process, as its command line would, capturing what it writes.</summary>
+/// <summary>Runs the sample harness in-process, as its command line would, capturing what it writes; or the built harness as a process.</summary>
 public static class CliRunner
 {
-    public static (int Exit, string Output, string Error) Run(params string[] args)
+    public static (int Exit, string Output, string Error) Run(params string[] args) => RunWith(new CliContext(Interruption.Manual()), args);
+
+    /// <summary>Runs with <paramref name="context"/>, whose interruption a test may trigger.</summary>
+    public static (int Exit, string Output, string Error) RunWith(CliContext context, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = Program.CreateRootCommand().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var exit = Program.CreateRootCommand(context).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>
+    /// Starts the built harness (<c>ClaimScrubber.Cli.dll</c>, copied beside the tests) as a child process, with standard
+    /// output and error redirected, so that a test can signal it as a user or a scheduler would.
+    /// </summary>
+    public static Process Start(params string[] args)
+    {
+        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
+        if (string.IsNullOrEmpty(host))
+        {
+            host = Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+        }
+
+        var start = new ProcessStartInfo(host)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaimScrubber.Cli.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        return Process.Start(start) ?? throw new InvalidOperationException("The harness did not start.");
     }
 }

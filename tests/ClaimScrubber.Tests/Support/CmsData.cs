@@ -1,9 +1,13 @@
+using Xunit.Abstractions;
+using Xunit.Sdk;
+
 namespace ClaimScrubber.Tests.Support;
 
 /// <summary>
 /// Finds the full CMS files (<c>../shared/cms</c> beside the repository, or <c>CLAIMSCRUBBER_CMS_DATA</c>) and the
-/// golden vectors beside them. Tests that need them are <see cref="CmsFactAttribute"/>: they skip with the reason
-/// when the folder is absent, and fail instead when <c>CLAIMSCRUBBER_REQUIRE_CMS_DATA=1</c> (as CI sets it).
+/// golden vectors beside them. Tests that need them are <see cref="CmsFactAttribute"/>: when the folder is absent they
+/// are skipped, all in one line that gives the reason, and they fail instead when <c>CLAIMSCRUBBER_REQUIRE_CMS_DATA=1</c>
+/// (as CI sets it).
 /// </summary>
 public static class CmsData
 {
@@ -40,6 +44,14 @@ public static class CmsData
         }
     }
 
+    /// <summary>Gets a value indicating whether the tests that need the full data are left out: it is absent, and not required.</summary>
+    public static bool SkipsFullDataTests => Folder is null && !Required;
+
+    /// <summary>Gets how many test methods need the full data.</summary>
+    public static int FullDataTestCount => typeof(CmsData).Assembly.GetTypes()
+        .SelectMany(t => t.GetMethods())
+        .Count(m => m.IsDefined(typeof(CmsFactAttribute), false) || m.IsDefined(typeof(CmsTheoryAttribute), false));
+
     public static string MissingReason =>
         "The full CMS data folder was not found: set CLAIMSCRUBBER_CMS_DATA or place it at ../shared/cms beside the repository.";
 
@@ -56,26 +68,60 @@ public static class CmsData
     }
 }
 
-/// <summary>A fact that needs the full CMS data: skipped with the reason when it is absent, unless CI requires it.</summary>
+/// <summary>
+/// A fact that needs the full CMS data. When the data is absent (and CI does not require it) the test is not run, and
+/// not listed one by one either: <see cref="CmsDataNoticeAttribute"/> stands for all of them, in one skipped line that
+/// says why. When CI requires the data, the test runs and fails without it.
+/// </summary>
+[XunitTestCaseDiscoverer("ClaimScrubber.Tests.Support.CmsFactDiscoverer", "ClaimScrubber.Tests")]
 public sealed class CmsFactAttribute : FactAttribute
 {
-    public CmsFactAttribute()
+}
+
+/// <summary>A theory that needs the full CMS data; see <see cref="CmsFactAttribute"/>.</summary>
+[XunitTestCaseDiscoverer("ClaimScrubber.Tests.Support.CmsTheoryDiscoverer", "ClaimScrubber.Tests")]
+public sealed class CmsTheoryAttribute : TheoryAttribute
+{
+}
+
+/// <summary>
+/// The one skipped test that stands for every <see cref="CmsFactAttribute"/> and <see cref="CmsTheoryAttribute"/> test
+/// when the full CMS data is absent: its name says how many there are and why they did not run, so that
+/// <c>dotnet test</c> prints one line instead of one per test (and hides no reason). Absent otherwise.
+/// </summary>
+[XunitTestCaseDiscoverer("ClaimScrubber.Tests.Support.CmsDataNoticeDiscoverer", "ClaimScrubber.Tests")]
+public sealed class CmsDataNoticeAttribute : FactAttribute
+{
+    public CmsDataNoticeAttribute()
     {
-        if (CmsData.Folder is null && !CmsData.Required)
-        {
-            Skip = CmsData.MissingReason;
-        }
+        DisplayName = $"{CmsData.FullDataTestCount} tests skipped: they need the full CMS data, which was not found (set CLAIMSCRUBBER_CMS_DATA or place it at ../shared/cms beside the repository).";
+        Skip = CmsData.MissingReason;
     }
 }
 
-/// <summary>A theory that needs the full CMS data: skipped with the reason when it is absent, unless CI requires it.</summary>
-public sealed class CmsTheoryAttribute : TheoryAttribute
+public sealed class CmsFactDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
 {
-    public CmsTheoryAttribute()
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        CmsData.SkipsFullDataTests ? [] : base.Discover(discoveryOptions, testMethod, factAttribute);
+}
+
+public sealed class CmsTheoryDiscoverer(IMessageSink diagnosticMessageSink) : TheoryDiscoverer(diagnosticMessageSink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo theoryAttribute) =>
+        CmsData.SkipsFullDataTests ? [] : base.Discover(discoveryOptions, testMethod, theoryAttribute);
+}
+
+public sealed class CmsDataNoticeDiscoverer(IMessageSink diagnosticMessageSink) : FactDiscoverer(diagnosticMessageSink)
+{
+    public override IEnumerable<IXunitTestCase> Discover(ITestFrameworkDiscoveryOptions discoveryOptions, ITestMethod testMethod, IAttributeInfo factAttribute) =>
+        CmsData.SkipsFullDataTests ? base.Discover(discoveryOptions, testMethod, factAttribute) : [];
+}
+
+/// <summary>Where the skipped full-data tests are accounted for when the data is absent.</summary>
+public sealed class FullCmsDataTests
+{
+    [CmsDataNotice]
+    public void Absent()
     {
-        if (CmsData.Folder is null && !CmsData.Required)
-        {
-            Skip = CmsData.MissingReason;
-        }
     }
 }

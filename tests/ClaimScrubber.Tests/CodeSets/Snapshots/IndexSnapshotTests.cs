@@ -272,16 +272,5 @@ public sealed class IndexSnapshotTests : IDisposable
         return path;
     }
 
-    private string CopySample()
-    {
-        var folder = Path.Combine(temp, "cms");
-        foreach (var file in Directory.EnumerateFiles(SampleCms, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(folder, Path.GetRelativePath(SampleCms, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-
-        return folder;
-    }
+    private string CopySample() => TestFolders.CopyTree(SampleCms, Path.Combine(temp, "cms"));
 }
