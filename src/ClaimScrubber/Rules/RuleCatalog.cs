@@ -25,6 +25,9 @@ public static partial class RuleCatalog
         .. FeeSchedulePlaceOfService.All,
         .. DiagnosisLinkage.All,
         .. Opps.All,
+        .. Institutional.All,
+        .. InpatientProcedures.All,
+        .. BillingData.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

@@ -257,6 +257,9 @@ internal static class ContractNames
         RuleFamily.Ncci => "ncci",
         RuleFamily.Linkage => "linkage",
         RuleFamily.Opps => "opps",
+        RuleFamily.Institutional => "institutional",
+        RuleFamily.InpatientProcedure => "inpatientProcedure",
+        RuleFamily.BillingData => "billingData",
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(family.ToString()),
     };
 

@@ -134,6 +134,18 @@ internal sealed partial class MceEditor
         return edits;
     }
 
+    /// <summary>Tells whether the MCE accepts discharge status <paramref name="status"/> (0–99) on <paramref name="date"/>; any status when no manual lists them.</summary>
+    public bool IsValidDischargeStatus(int status, DateOnly date)
+    {
+        if (Table.ProceduresFor(date) is not { } release)
+        {
+            return true;
+        }
+
+        Span<char> text = [(char)('0' + (status / 10 % 10)), (char)('0' + (status % 10))];
+        return release.IsValidDischargeStatus(text, date);
+    }
+
     /// <summary>Tells whether <paramref name="age"/> is one the MCE accepts on <paramref name="date"/> (0–124; any age when no manual says).</summary>
     public bool IsValidAge(int age, DateOnly date) =>
         Table.ProceduresFor(date)?.ValidAges is not { } ages || (age >= ages.Min && age <= ages.Max);

@@ -36,7 +36,7 @@ public sealed class AddendumBReaderTests : IDisposable
         Status(quarter, "76942").Should().Be(new OppsCodeStatus(OppsStatusIndicator.N, 0));
         quarter.TryGet(ProcedureCode.Parse("99215"), out _).Should().BeFalse();
         result.Index.IsKnownProcedure(ProcedureCode.Parse("33533")).Should().BeTrue("Addendum B lists every code OPPS knows that quarter");
-        result.Index.UnavailableEdits.Should().BeEmpty();
+        result.Index.UnavailableEdits.Select(u => u.Table).Should().Equal("ICD-10-PCS order file", "Medicare Code Editor");
     }
 
     [Fact]
@@ -155,6 +155,19 @@ public sealed class AddendumBReaderTests : IDisposable
         quarter.Release.Should().Be(index.Opps!.Quarters.Single().Release);
         loaded.Releases.Should().Equal(index.Releases);
         IndexSnapshot.FormatVersion.Should().Be(2);
+    }
+
+    [Fact]
+    public void UnavailableEdits_NameTheRulesOffAndTheFilesThatTurnThemOn()
+    {
+        var full = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms")).Index;
+        full.UnavailableEdits.Should().BeEmpty();
+        var empty = ClaimScrubber.CodeSets.CodeSetIndex.Empty.UnavailableEdits;
+        empty.Select(u => u.Table).Should().Equal("OPPS Addendum B", "ICD-10-PCS order file", "Medicare Code Editor");
+        empty[0].RuleIds.Should().Equal("OPPS001", "OPPS002", "OPPS003", "OPPS004", "OPPS005", "OPPS006", "OPPS007");
+        empty[0].FilesToLoad.Should().Contain("web_addendum_b");
+        empty[1].RuleIds.Should().Equal("PCS001", "PCS002");
+        empty[2].RuleIds.Should().Contain("DX012").And.Contain("PCS010").And.NotContain("DX020").And.NotContain("PCS003");
     }
 
     private static OppsCodeStatus Status(OppsQuarter quarter, string code)

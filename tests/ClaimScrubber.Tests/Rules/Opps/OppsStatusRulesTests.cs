@@ -121,7 +121,21 @@ public class OppsStatusRulesTests
     public void CleanOutpatientBill_AllocatesNothing()
     {
         var scrubber = Scrubber(Sample);
-        var claim = Outpatient(Line("G0463"), Line("76942"), Line("66984"));
+        var outpatient = Outpatient(Revenue(Line("G0463"), "0510"), Revenue(Line("76942"), "0402"), Revenue(Line("66984"), "0360"));
+        var claim = new Claim
+        {
+            ClaimId = outpatient.ClaimId,
+            Setting = outpatient.Setting,
+            TypeOfBill = outpatient.TypeOfBill,
+            Patient = outpatient.Patient,
+            BillingNpi = outpatient.BillingNpi,
+            FrequencyCode = outpatient.FrequencyCode,
+            Diagnoses = outpatient.Diagnoses,
+            Lines = outpatient.Lines,
+            StatementFrom = new DateOnly(2026, 3, 2),
+            StatementThrough = new DateOnly(2026, 3, 2),
+            DischargeStatus = DischargeStatus.Parse("01"),
+        };
         scrubber.Scrub(claim).Findings.Select(f => f.ToString()).Should().BeEmpty();
         var before = GC.GetAllocatedBytesForCurrentThread();
         scrubber.Scrub(claim);
@@ -129,6 +143,16 @@ public class OppsStatusRulesTests
     }
 
     private static Claim Outpatient(params ServiceLine[] lines) => OutpatientBill("13", lines);
+
+    private static ServiceLine Revenue(ServiceLine line, string revenueCode) => new()
+    {
+        ProcedureCode = line.ProcedureCode,
+        Units = line.Units,
+        Charge = line.Charge,
+        ServiceDate = line.ServiceDate,
+        DiagnosisPointers = line.DiagnosisPointers,
+        RevenueCode = revenueCode,
+    };
 
     /// <summary>An institutional bill of type <paramref name="bill"/> (<c>""</c>: none, in the outpatient hospital setting).</summary>
     private static Claim OutpatientBill(string bill, params ServiceLine[] lines) => new()
