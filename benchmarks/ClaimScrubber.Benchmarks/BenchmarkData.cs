@@ -68,9 +68,18 @@ internal static class BenchmarkData
         return [.. left.Where(r => r.IsEnabledByDefault).Select(r => r.Id)];
     }
 
-    /// <summary>Makes a workload of <paramref name="count"/> claims: typical (10% injected errors), error-heavy (60%), or clean (typical claims the scrubber passes).</summary>
+    /// <summary>
+    /// Makes a workload of <paramref name="count"/> claims: typical (10% injected errors), error-heavy (60%), clean (typical
+    /// claims the scrubber passes), or, for <c>lines999</c> and <c>lines999oneDay</c>, one claim in 1,000 as many claims of
+    /// 999 lines (see <see cref="ClaimSizeBenchmarks"/>).
+    /// </summary>
     public static Claim[] Workload(CodeSetIndex index, string workload, int count)
     {
+        if (workload is "lines999" or "lines999oneDay")
+        {
+            return [.. Enumerable.Range(0, Math.Max(1, count / 1000)).Select(i => LargeClaims.Build(index, Claims.ClaimLimits.MaxServiceLines, workload == "lines999oneDay", 20261123 + i))];
+        }
+
         var generatorOptions = ClaimGeneratorOptions.Default with { Seed = 20261123, ErrorRate = workload == "errorHeavy" ? 0.6 : 0.1 };
         if (workload != "clean")
         {

@@ -249,29 +249,36 @@ internal sealed class NaiveChecks
 
     private void CheckPtp(NaiveClaim claim, int[] tally)
     {
+        // One finding per column-2 line, of its most serious pair: 0 no modifier allowed, then modifier missing, then bypassed.
         var lines = claim.Lines;
-        for (var i = 0; i < lines.Length; i++)
+        for (var j = 0; j < lines.Length; j++)
         {
-            for (var j = i + 1; j < lines.Length; j++)
+            var worst = -1;
+            for (var i = 0; i < lines.Length; i++)
             {
                 var a = lines[i];
                 var b = lines[j];
-                if (a.Code is null || b.Code is null || a.From is null || a.From != b.From || a.Code == b.Code || a.RenderingNpi != b.RenderingNpi)
+                if (i == j || a.Code is null || b.Code is null || a.From is null || a.From != b.From || a.Code == b.Code || a.RenderingNpi != b.RenderingNpi)
                 {
                     continue;
                 }
 
-                CheckPair(a, b, tally);
-                CheckPair(b, a, tally);
+                worst = Math.Max(worst, Verdict(a, b));
+            }
+
+            if (worst >= 0)
+            {
+                tally[(int)(worst switch { 2 => Kind.Ncci001, 1 => Kind.Ncci002, _ => Kind.Ncci003 })]++;
             }
         }
     }
 
-    private void CheckPair(NaiveLine column1, NaiveLine column2, int[] tally)
+    /// <summary>The pair's verdict: -1 no edit in force, 0 bypassed, 1 modifier missing, 2 no modifier allowed.</summary>
+    private int Verdict(NaiveLine column1, NaiveLine column2)
     {
         if (!ptp.TryGetValue((column1.Code!, column2.Code!), out var edits))
         {
-            return;
+            return -1;
         }
 
         // Of the edits in force on the date, the one deleted first (a pair deleted and added again repeats).
@@ -285,16 +292,12 @@ internal sealed class NaiveChecks
             }
         }
 
-        switch (inForce?.Indicator)
+        return inForce?.Indicator switch
         {
-            case 0:
-                tally[(int)Kind.Ncci001]++;
-                break;
-            case 1:
-                var bypassed = HasBypassModifier(column2) || HasBypassModifier(column1);
-                tally[(int)(bypassed ? Kind.Ncci003 : Kind.Ncci002)]++;
-                break;
-        }
+            0 => 2,
+            1 => HasBypassModifier(column2) || HasBypassModifier(column1) ? 0 : 1,
+            _ => -1,
+        };
     }
 
     private static bool HasBypassModifier(NaiveLine line)

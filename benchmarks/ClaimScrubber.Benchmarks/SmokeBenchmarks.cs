@@ -18,6 +18,7 @@ public class SmokeBenchmarks
     private NaiveChecks naive = null!;
     private NaiveClaim[] naiveClaims = null!;
     private readonly Lazy<(string Folder, string Snapshot, string Json, string Ndjson, string One)> harnessFiles = new(() => HarnessFiles.Make(BenchmarkData.Sample, 1_000));
+    private Claim largeClaim = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,6 +26,7 @@ public class SmokeBenchmarks
         var index = BenchmarkData.Sample;
         scrubber = Scrubber.Create(index, BenchmarkData.Options);
         claims = BenchmarkData.Workload(index, "typical", 1_000);
+        largeClaim = LargeClaims.Build(index, ClaimLimits.MaxServiceLines, oneDay: true);
 
         // The baseline's plumbing: the naive checks must agree with the library on the sample too.
         naive = NaiveChecks.Build(index);
@@ -59,8 +61,22 @@ public class SmokeBenchmarks
         return findings;
     }
 
+    /// <summary>The plumbing of <see cref="ClaimSizeBenchmarks"/>: its largest, worst-shaped claim.</summary>
+    [Benchmark]
+    public int ScrubLargestClaimSample() => scrubber.Scrub(largeClaim).Findings.Length;
+
     [Benchmark]
     public CodeSetIndex LoadSample() => BenchmarkData.Load(BenchmarkData.SampleFolder);
+
+    [Benchmark]
+    public int ReadSampleClaims()
+    {
+        var sample = SerializationWorkload.Sample;
+        return SerializationWorkload.ReadJson(sample.JsonArray) + SerializationWorkload.ReadJson(sample.Ndjson) + SerializationWorkload.ReadCsv(sample.Csv);
+    }
+
+    [Benchmark]
+    public long WriteSampleResults() => SerializationWorkload.Sample.WriteResults(Serialization.JsonOutputFormat.Array) + SerializationWorkload.Sample.WriteResults(Serialization.JsonOutputFormat.Ndjson);
 
     [Benchmark]
     public int PipelineSample()

@@ -70,13 +70,19 @@ public static class IndexCommand
         try
         {
             using var file = AtomicOutputFile.Create(output);
-            loaded.Result.Index.SaveSnapshot(file.Stream);
+            loaded.Result.Index.SaveSnapshot(file.Stream, allowLoadErrors: allowPartialData);
             cancellationToken.ThrowIfCancellationRequested();
             file.Commit();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             messages.Error($"the snapshot '{output}' cannot be written: {ex.Message}");
+            return ExitCodes.UnreadableInput;
+        }
+        catch (CmsDataException ex)
+        {
+            // The library refuses a snapshot of a load that met errors unless they are allowed.
+            messages.Error(ex.Message);
             return ExitCodes.UnreadableInput;
         }
 
@@ -99,7 +105,7 @@ public static class IndexCommand
         CodeSetLoadResult loaded;
         try
         {
-            loaded = IndexSnapshot.Load(file, IndexSnapshotLoadOptions.Default with { SourceFolder = source });
+            loaded = IndexSnapshot.Load(file, IndexSnapshotLoadOptions.Default with { SourceFolder = source, VerifySha256 = true });
         }
         catch (IndexSnapshotException ex)
         {

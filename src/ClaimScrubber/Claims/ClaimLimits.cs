@@ -11,8 +11,11 @@ namespace ClaimScrubber.Claims;
 /// (principal plus 24 others); the 837I's condition, occurrence, occurrence span and value code HI segments repeat twice
 /// with 12 codes each, its procedure HI segments carry a principal and 24 other procedures, its external cause HI 12
 /// codes and its reason-for-visit HI 3; loop 2320 (other payers) repeats at most 10 times; SV1-01 / SV2-02 carry at most 4 modifiers; SV1-07 at most 4 diagnosis pointers.
-/// Quantities (SV1-04, SV2-05) are at most 8 digits before the decimal point and 3 after; monetary amounts (SV1-02,
-/// SV2-03, CLM02) at most 10 digits with 2 after the decimal point.
+/// Quantities (SV1-04, SV2-05: data element 380, R 1/15) are limited by the guides' notes to 8 digits before the
+/// decimal point and 3 after; monetary amounts (SV1-02, SV2-03, CLM02: data element 782, R 1/18) to 10 characters
+/// including the 2 places for cents (X12 RFI 2164 restates it from the guides' appendix on decimals). CLM01 is
+/// AN 1/38; the guides' note asks receivers to keep at least its first 20 characters, and X12 RFI 525 says a longer one
+/// must not be rejected for it, so 38 is the limit. Checked against these sources for issue 11; no value changed.
 /// </remarks>
 public static class ClaimLimits
 {
@@ -64,7 +67,7 @@ public static class ClaimLimits
     /// <summary>The most digits after the decimal point of a charge.</summary>
     public const int MaxChargeDecimals = 2;
 
-    /// <summary>The most characters of a claim id (CLM01 is at most 38 characters).</summary>
+    /// <summary>The most characters of a claim id (CLM01 is at most 38 characters; receivers keep at least 20).</summary>
     public const int MaxClaimIdLength = 38;
 
     /// <summary>The most characters of a malformed value a message echoes; a longer one is cut and marked.</summary>

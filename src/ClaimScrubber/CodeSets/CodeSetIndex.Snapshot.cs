@@ -71,19 +71,34 @@ public sealed partial class CodeSetIndex
     /// <summary>
     /// Writes the whole index (every table, the releases, the source files and the problems of its load) to one
     /// versioned binary file that <see cref="LoadSnapshot"/> reads back far faster than the CMS files load. The file
-    /// is written beside its final path and moved there when complete.
+    /// is written beside its final path and moved there when complete. An index whose load met errors is refused.
     /// </summary>
     /// <param name="path">The snapshot file to write (replaced when it exists).</param>
-    public void SaveSnapshot(string path)
+    /// <exception cref="CmsDataException">The index's load met errors (see <see cref="SaveSnapshot(string, bool)"/>).</exception>
+    public void SaveSnapshot(string path) => SaveSnapshot(path, allowLoadErrors: false);
+
+    /// <summary>
+    /// Writes the whole index as a snapshot (see <see cref="SaveSnapshot(string)"/>), optionally even when its load
+    /// met errors: the snapshot then records them, and <see cref="LoadSnapshot"/> refuses it as the folder load would,
+    /// while <see cref="IndexSnapshot.Load"/> reports them.
+    /// </summary>
+    /// <param name="path">The snapshot file to write (replaced when it exists).</param>
+    /// <param name="allowLoadErrors">
+    /// <see langword="true"/> to write the snapshot of an index whose load met errors; <see langword="false"/> to
+    /// refuse it, so that a damaged load is never passed off as a whole one.
+    /// </param>
+    /// <exception cref="CmsDataException">The index's load met errors and <paramref name="allowLoadErrors"/> is <see langword="false"/>.</exception>
+    public void SaveSnapshot(string path, bool allowLoadErrors)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        ThrowIfLoadErrors(allowLoadErrors);
         var full = Path.GetFullPath(path);
         var temporary = full + ".tmp";
         try
         {
             using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
             {
-                SaveSnapshot(stream);
+                SaveSnapshot(stream, allowLoadErrors);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -98,12 +113,31 @@ public sealed partial class CodeSetIndex
 
     /// <summary>Writes the whole index as a snapshot (see <see cref="SaveSnapshot(string)"/>) to <paramref name="stream"/>.</summary>
     /// <param name="stream">A writable stream; it is not closed.</param>
-    public void SaveSnapshot(Stream stream)
+    /// <exception cref="CmsDataException">The index's load met errors (see <see cref="SaveSnapshot(string, bool)"/>).</exception>
+    public void SaveSnapshot(Stream stream) => SaveSnapshot(stream, allowLoadErrors: false);
+
+    /// <summary>Writes the whole index as a snapshot (see <see cref="SaveSnapshot(string, bool)"/>) to <paramref name="stream"/>.</summary>
+    /// <param name="stream">A writable stream; it is not closed.</param>
+    /// <param name="allowLoadErrors"><see langword="true"/> to write the snapshot of an index whose load met errors.</param>
+    /// <exception cref="CmsDataException">The index's load met errors and <paramref name="allowLoadErrors"/> is <see langword="false"/>.</exception>
+    public void SaveSnapshot(Stream stream, bool allowLoadErrors)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ThrowIfLoadErrors(allowLoadErrors);
         var writer = IndexSnapshot.Write(this);
         stream.Write(writer.WrittenSpan);
         stream.Flush();
+    }
+
+    private void ThrowIfLoadErrors(bool allowLoadErrors)
+    {
+        var errors = provenance.Problems.Count(p => p.IsError);
+        if (errors > 0 && !allowLoadErrors)
+        {
+            throw new CmsDataException(
+                $"The index's load met {errors} error(s), so no snapshot of it was written (a snapshot must not pass a damaged load off as a whole one): mend the files and load again, or allow the errors to record them in the snapshot.",
+                provenance.Problems);
+        }
     }
 
     /// <summary>Returns this index carrying <paramref name="provenance"/>.</summary>

@@ -14,11 +14,17 @@ internal static class FiscalYears
         return month >= 10 ? year + 1 : year;
     }
 
-    /// <summary>Returns the first day of <paramref name="fiscalYear"/> (October 1 of the year before).</summary>
-    public static DateOnly Start(int fiscalYear) => new(fiscalYear - 1, 10, 1);
+    /// <summary>
+    /// Returns the first day of <paramref name="fiscalYear"/> (October 1 of the year before); FY1, which starts before the
+    /// calendar does, starts on its first day.
+    /// </summary>
+    public static DateOnly Start(int fiscalYear) => fiscalYear <= 1 ? DateOnly.MinValue : fiscalYear > 10000 ? DateOnly.MaxValue : new(fiscalYear - 1, 10, 1);
 
-    /// <summary>Returns the last day of <paramref name="fiscalYear"/> (September 30).</summary>
-    public static DateOnly End(int fiscalYear) => new(fiscalYear, 9, 30);
+    /// <summary>
+    /// Returns the last day of <paramref name="fiscalYear"/> (September 30); FY10000, which ends after the calendar does
+    /// (9999-12-31 falls in it), ends on its last day.
+    /// </summary>
+    public static DateOnly End(int fiscalYear) => fiscalYear >= 10000 ? DateOnly.MaxValue : fiscalYear < 1 ? DateOnly.MinValue : new(fiscalYear, 9, 30);
 
     /// <summary>Returns <paramref name="fiscalYear"/> when in <paramref name="loaded"/>, else the nearest one (the later on a tie).</summary>
     public static int Nearest(ReadOnlySpan<int> loaded, int fiscalYear)

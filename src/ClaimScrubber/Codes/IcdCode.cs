@@ -81,11 +81,14 @@ public readonly struct IcdCode : IEquatable<IcdCode>, IComparable<IcdCode>, ISpa
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits, with an optional dot after the third character.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    /// <summary>Words why <paramref name="text"/> is not a well-formed ICD-10-CM code; readers echo a shortened text.</summary>
+    internal static string FormatProblem(string text) => $"'{text}' is not an ICD-10-CM code: expected a letter, then 2 to 6 letters or digits, with an optional dot after the third character.";
 
     /// <summary>Tries to parse an ICD-10-CM code, with or without its dot.</summary>
     /// <param name="text">The code text.</param>

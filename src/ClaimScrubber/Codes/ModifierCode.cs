@@ -37,11 +37,14 @@ public readonly struct ModifierCode : IEquatable<ModifierCode>, IComparable<Modi
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a modifier: expected two letters or digits.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    /// <summary>Words why <paramref name="text"/> is not a well-formed modifier; readers echo a shortened text.</summary>
+    internal static string FormatProblem(string text) => $"'{text}' is not a modifier: expected two letters or digits.";
 
     /// <summary>Tries to parse a modifier.</summary>
     /// <param name="text">The modifier text.</param>

@@ -43,11 +43,14 @@ public readonly struct Npi : IEquatable<Npi>
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var npi))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not an NPI: expected ten digits.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return npi;
     }
+
+    /// <summary>Words why <paramref name="text"/> is not a well-formed NPI; readers echo a shortened text.</summary>
+    internal static string FormatProblem(string text) => $"'{text}' is not an NPI: expected ten digits.";
 
     /// <summary>Tries to parse an NPI.</summary>
     /// <param name="text">The NPI text.</param>

@@ -39,11 +39,14 @@ public readonly struct PlaceOfServiceCode : IEquatable<PlaceOfServiceCode>
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a place-of-service code: expected two digits from 01 to 99.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    /// <summary>Words why <paramref name="text"/> is not a well-formed place-of-service code; readers echo a shortened text.</summary>
+    internal static string FormatProblem(string text) => $"'{text}' is not a place-of-service code: expected two digits from 01 to 99.";
 
     /// <summary>Tries to parse a place-of-service code.</summary>
     /// <param name="text">The code text.</param>

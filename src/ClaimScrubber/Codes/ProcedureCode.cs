@@ -42,11 +42,14 @@ public readonly struct ProcedureCode : IEquatable<ProcedureCode>, IComparable<Pr
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a HCPCS/CPT procedure code: expected five letters or digits.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    /// <summary>Words why <paramref name="text"/> is not a well-formed HCPCS/CPT procedure code; readers echo a shortened text.</summary>
+    internal static string FormatProblem(string text) => $"'{text}' is not a HCPCS/CPT procedure code: expected five letters or digits.";
 
     /// <summary>Tries to parse a procedure code.</summary>
     /// <param name="text">The code text.</param>

@@ -41,7 +41,7 @@ public static partial class RuleCatalog
 
         /// <summary>CLM009: more diagnoses than the claim form carries.</summary>
         public static RuleDescriptor TooManyDiagnoses { get; } = new("CLM009", RuleFamily.Claim, "Too many diagnoses", Severity.Error, Disposition.ReturnToProvider,
-            "The claim lists more diagnoses than its form carries (12 on a professional claim, 25 on an institutional one).", "16", "M76");
+            "The claim lists more diagnoses than an 837 carries: more than 25 (the 837I's principal and 24 others), and then the claim is not scrubbed further; or, on a professional claim, more than the 12 of the 837P and CMS-1500.", "16", "M76");
 
         /// <summary>CLM010: two service lines are exact duplicates.</summary>
         public static RuleDescriptor DuplicateLine { get; } = new("CLM010", RuleFamily.Claim, "Duplicate service line", Severity.Warning, Disposition.LineDenial,
@@ -53,13 +53,17 @@ public static partial class RuleCatalog
 
         /// <summary>CLM012: the claim has more service lines than the claim form carries.</summary>
         public static RuleDescriptor TooManyLines { get; } = new("CLM012", RuleFamily.Claim, "Too many service lines", Severity.Error, Disposition.ClaimRejection,
-            "The claim has more service lines than the 837 carries (50 on a professional claim, 999 on an institutional one).", "16", "MA130");
+            "The claim has more service lines than an 837 carries: more than 999 (the 837I's loop 2400 maximum), and then the claim is not scrubbed further; or, on a professional claim, more than the 50 of the 837P.", "16", "MA130");
+
+        /// <summary>CLM013: a number or the claim id is beyond what its 837 element carries; the claim is not scrubbed further.</summary>
+        public static RuleDescriptor ValueBeyondLimit { get; } = new("CLM013", RuleFamily.Claim, "Value beyond the 837's limits", Severity.Error, Disposition.ClaimRejection,
+            "A line's units (more than 8 digits before the decimal point or 3 after), a line's charge (more than 8 digits before the decimal point or 2 after) or the claim id (more than 38 characters) cannot be carried by its 837 element (SV1-04/SV2-05, SV1-02/SV2-03, CLM01); the claim is not scrubbed further.", "16", "MA130");
 
         /// <summary>Gets the claim structure rules in id order.</summary>
         public static ImmutableArray<RuleDescriptor> All { get; } =
         [
             UnreadableElement, MissingRequiredElement, ServiceDatesReversed, ServiceDateInFuture, ServiceDateBeforeBirth,
-            UnitsNotPositive, NegativeCharge, InvalidNpi, TooManyDiagnoses, DuplicateLine, InvalidFrequencyCode, TooManyLines,
+            UnitsNotPositive, NegativeCharge, InvalidNpi, TooManyDiagnoses, DuplicateLine, InvalidFrequencyCode, TooManyLines, ValueBeyondLimit,
         ];
     }
 }

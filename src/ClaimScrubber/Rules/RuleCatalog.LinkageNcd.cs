@@ -29,7 +29,7 @@ public static partial class RuleCatalog
 
         /// <summary>LNK014: more than four pointers on a line.</summary>
         public static RuleDescriptor TooManyPointers { get; } = new("LNK014", RuleFamily.Linkage, "More than four diagnosis pointers", Severity.Error, Disposition.ReturnToProvider,
-            "A service line carries more than the four diagnosis pointers the 837P (SV107) and the CMS-1500 (24E) allow.", "16", "M76");
+            "A service line carries more than the four diagnosis pointers the 837P (SV107) and the CMS-1500 (24E) allow; the claim is not scrubbed further.", "16", "M76");
 
         /// <summary>LNK020: a lab test under an NCD with no diagnosis that supports its medical necessity.</summary>
         public static RuleDescriptor NcdNotMedicallyNecessary { get; } = new("LNK020", RuleFamily.Linkage, "Lab NCD: diagnosis does not support medical necessity", Severity.Error, Disposition.LineDenial,

@@ -21,7 +21,7 @@ public static partial class RuleCatalog
 
         /// <summary>MOD004: more modifiers than the claim form carries.</summary>
         public static RuleDescriptor TooManyModifiers { get; } = new("MOD004", RuleFamily.Modifier, "More than four modifiers", Severity.Error, Disposition.ClaimRejection,
-            "A line carries more than the four modifiers the 837 (SV101-3 to -6) and the CMS-1500 (24D) have room for.", "16", "N823");
+            "A line carries more than the four modifiers the 837 (SV101-3 to -6) and the CMS-1500 (24D) have room for; the claim is not scrubbed further.", "16", "N823");
 
         /// <summary>Gets the modifier rules in id order.</summary>
         public static ImmutableArray<RuleDescriptor> All { get; } = [UnknownModifier, ModifierNotActive, DuplicateModifier, TooManyModifiers];

@@ -14,6 +14,7 @@ namespace ClaimScrubber.Scrubbing;
 public sealed class ScrubContext
 {
     private readonly List<Finding> findings = new(16);
+    private readonly GroupBuffers[] groupBuffers = [new(), new(), new(), new()];
     private Scrubber? scrubber;
     private Claim? claim;
 
@@ -66,6 +67,41 @@ public sealed class ScrubContext
         findings.Add(new Finding(rule, settings.SeverityOf(rule), rule.DefaultDisposition, line, element, codes, message, fixHint, carc ?? rule.Carc, rarc ?? rule.Rarc, source));
     }
 
+    /// <summary>
+    /// Reports a finding whatever the options say of its rule (at the severity they give it): for what stops a claim from
+    /// being scrubbed, which must never look clean.
+    /// </summary>
+    internal void ReportAlways(RuleDescriptor rule, int? line, string element, string message, string fixHint, ImmutableArray<string> codes = default, string? rarc = null)
+    {
+        var settings = scrubber!.Settings;
+        findings.Add(new Finding(rule, settings.SeverityOf(rule), rule.DefaultDisposition, line, element, codes, message, fixHint, rule.Carc, rarc ?? rule.Rarc, null));
+    }
+
+    /// <summary>
+    /// Gets the claim's lines grouped by date, code and, on request, rendering provider and modifiers, worked out once per
+    /// claim into buffers the context keeps, for the checks that compare lines of a date.
+    /// </summary>
+    internal Rules.LineGroups LineGroups(bool byProvider, bool byModifiers = false)
+    {
+        var buffers = groupBuffers[(byProvider ? 1 : 0) + (byModifiers ? 2 : 0)];
+        var lines = claim!.Lines.Length;
+        if (buffers.Claim != claim)
+        {
+            if (buffers.GroupOf.Length < lines)
+            {
+                buffers.Keys = new Rules.LineKey[Math.Max(lines, 2 * buffers.GroupOf.Length)];
+                buffers.GroupOf = new int[buffers.Keys.Length];
+                buffers.Next = new int[buffers.Keys.Length];
+                buffers.Size = new int[buffers.Keys.Length];
+            }
+
+            buffers.Count = Rules.LineGroups.Build(claim, byProvider, byModifiers, buffers.Keys, buffers.GroupOf, buffers.Next, buffers.Size);
+            buffers.Claim = claim;
+        }
+
+        return new Rules.LineGroups(buffers.Keys.AsSpan(0, buffers.Count), buffers.GroupOf.AsSpan(0, lines), buffers.Next.AsSpan(0, lines), buffers.Size.AsSpan(0, lines));
+    }
+
     internal void Begin(Scrubber owner, Claim claimToScrub, DateOnly today)
     {
         InUse = true;
@@ -80,9 +116,30 @@ public sealed class ScrubContext
             ? new ScrubResult(claim!.ClaimId, ImmutableArray<Finding>.Empty)
             : new ScrubResult(claim!.ClaimId, [.. findings]);
         findings.Clear();
+        foreach (var buffers in groupBuffers)
+        {
+            buffers.Claim = null;
+        }
+
         claim = null;
         scrubber = null;
         InUse = false;
         return result;
+    }
+
+    /// <summary>The buffers of one kind of <see cref="Rules.LineGroups"/>, and the claim they were worked out for.</summary>
+    private sealed class GroupBuffers
+    {
+        public Claim? Claim { get; set; }
+
+        public Rules.LineKey[] Keys { get; set; } = [];
+
+        public int[] GroupOf { get; set; } = [];
+
+        public int[] Next { get; set; } = [];
+
+        public int[] Size { get; set; } = [];
+
+        public int Count { get; set; }
     }
 }

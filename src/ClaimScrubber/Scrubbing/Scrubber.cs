@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
+using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Scrubbing;
@@ -56,7 +57,7 @@ public sealed partial class Scrubber
         ArgumentNullException.ThrowIfNull(index);
         options ??= ScrubberOptions.Default;
         var checks = BuiltInRules.Create(index, options).Concat(options.AdditionalRules.IsDefault ? [] : options.AdditionalRules).ToArray();
-        var rules = checks.SelectMany(c => c.Descriptors).ToImmutableArray();
+        var rules = ClaimLimitRules.Descriptors.Concat(checks.SelectMany(c => c.Descriptors)).ToImmutableArray();
         var problems = options.Validate(rules);
         if (!problems.IsEmpty)
         {
@@ -67,6 +68,11 @@ public sealed partial class Scrubber
     }
 
     /// <summary>Scrubs one claim.</summary>
+    /// <remarks>
+    /// A claim beyond the limits of <see cref="ClaimLimits"/> (more than 999 lines or 25 diagnoses, more than 4 modifiers
+    /// or pointers on a line, units, a charge or a claim id an 837 cannot carry) gets one finding per limit exceeded
+    /// (CLM009, CLM012, CLM013, MOD004, LNK014), whatever the options, and no rule runs on it.
+    /// </remarks>
     /// <param name="claim">The claim.</param>
     /// <returns>The findings; a clean claim's result allocates nothing.</returns>
     public ScrubResult Scrub(Claim claim)
@@ -84,9 +90,13 @@ public sealed partial class Scrubber
         context.Begin(this, claim, today);
         try
         {
-            foreach (var check in checks)
+            // A claim beyond the 837's limits is reported and not scrubbed further: no rule's work or findings grow without bound.
+            if (ClaimLimitRules.Check(context))
             {
-                check.Evaluate(context);
+                foreach (var check in checks)
+                {
+                    check.Evaluate(context);
+                }
             }
         }
         catch

@@ -4,9 +4,6 @@ using System.Globalization;
 using System.Text;
 using ClaimScrubber.Claims;
 using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace ClaimScrubber.Serialization;
 
@@ -18,8 +15,11 @@ namespace ClaimScrubber.Serialization;
 /// </summary>
 /// <remarks>
 /// The first row is the header; column names are matched ignoring case, and only <c>claimId</c> is required. A bad row
-/// (malformed cell, quoting, cell count) is never dropped: its claim becomes unreadable, with every error naming
-/// the file line. A row without a claim id becomes an unreadable claim of its own.
+/// (malformed cell, quoting, cell count, a row over 1,048,576 characters, undecodable text) is never dropped: its
+/// claim becomes unreadable, with every error naming the file line. A row without a claim id becomes an unreadable
+/// claim of its own. Claims beyond <see cref="ClaimLimits"/> are unreadable. Reading stops, with a
+/// <see cref="ClaimReadException"/>, only at a bad header or at a quoted cell left open across lines to the end of the
+/// input, after which rows can no longer be told apart.
 /// </remarks>
 public static class ClaimCsvReader
 {
@@ -33,9 +33,12 @@ public static class ClaimCsvReader
 
     private static readonly char[] ListSeparators = ['|', ';', ',', ' ', '\t', '\r', '\n'];
 
-    // Element paths of the claim-level columns, as JSON readers name the same elements.
+    // Element paths of the claim-level columns, and line members of the line-level ones, as JSON readers name them.
     private static readonly string[] ClaimPaths =
         ["claimId", "setting", "patient.birthDate", "patient.sex", "billingNpi", "renderingNpi", "placeOfService", "frequencyCode", "dischargeDate", "diagnoses"];
+
+    private static readonly string[] LinePaths =
+        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "placeOfService", "diagnosisPointers", "renderingNpi", "revenueCode"];
 
     private static readonly FrozenDictionary<string, int> ColumnIds =
         ClaimColumns.Concat(LineColumns).Select((name, i) => (name, i)).ToFrozenDictionary(p => p.name, p => p.i, StringComparer.OrdinalIgnoreCase);
@@ -43,7 +46,7 @@ public static class ClaimCsvReader
     /// <summary>Reads the claims of a CSV file, lazily.</summary>
     /// <param name="path">The file (UTF-8, with or without a byte-order mark).</param>
     /// <returns>One result per claim, in file order.</returns>
-    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one.</exception>
+    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one; or a quoted cell is never closed.</exception>
     /// <exception cref="IOException">The file cannot be opened or read.</exception>
     public static IEnumerable<ClaimReadResult> ReadFile(string path)
     {
@@ -55,7 +58,7 @@ public static class ClaimCsvReader
     /// <param name="reader">The CSV text.</param>
     /// <param name="inputName">The name to use in error messages, such as the file name, or <see langword="null"/>.</param>
     /// <returns>One result per claim, in input order.</returns>
-    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one.</exception>
+    /// <exception cref="ClaimReadException">The header is missing, names an unknown column, or repeats one; or a quoted cell is never closed.</exception>
     public static IEnumerable<ClaimReadResult> Read(TextReader reader, string? inputName = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -73,43 +76,60 @@ public static class ClaimCsvReader
 
     private static IEnumerable<ClaimReadResult> ReadIterator(TextReader text, string? inputName)
     {
-        var badQuoting = false;
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
-        {
-            HasHeaderRecord = true,
-            DetectColumnCountChanges = false,
-            MissingFieldFound = null,
-            HeaderValidated = null,
-            IgnoreBlankLines = false,
-            TrimOptions = TrimOptions.Trim,
-            BadDataFound = _ => badQuoting = true,
-        };
-        using var csv = new CsvReader(text, configuration, leaveOpen: true);
+        var csv = new CsvRecordReader(text, inputName);
         if (!csv.Read())
         {
             yield break;
         }
 
-        csv.ReadHeader();
-        var columns = MapHeader(csv.HeaderRecord ?? [], inputName);
-        var nextLine = csv.Parser.RawRow + 1;
+        if (csv.TooLong)
+        {
+            throw new ClaimReadException(inputName, 1, null, "The header row is longer than any claims CSV header; the first row must be the header (see docs/json-contract.md).");
+        }
+
+        var columns = MapHeader(csv.Cells, inputName);
+        var claimIdColumn = Array.IndexOf(columns, 0);
         var ordinal = 0;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         PendingClaim? pending = null;
-        while (csv.Read())
+        while (true)
         {
-            var line = nextLine;
-            nextLine = csv.Parser.RawRow + 1;
-            var record = csv.Parser.Record ?? [];
-            var quotingWasBad = badQuoting;
-            badQuoting = false;
-            if (record.Length <= 1 && string.IsNullOrWhiteSpace(record.FirstOrDefault()))
+            // A quote never closed stops the input; the claim read before it is complete, and is answered first.
+            ClaimReadException? stop = null;
+            bool more;
+            try
+            {
+                more = csv.Read();
+            }
+            catch (ClaimReadException ex)
+            {
+                stop = ex;
+                more = false;
+            }
+
+            if (stop is not null)
+            {
+                if (pending is not null)
+                {
+                    yield return pending.Finish();
+                }
+
+                throw stop;
+            }
+
+            if (!more)
+            {
+                break;
+            }
+
+            var line = csv.Line;
+            var record = csv.Cells;
+            if (csv.CellCount <= 1 && !csv.TooLong && (record.Count == 0 || string.IsNullOrWhiteSpace(record[0])))
             {
                 continue;
             }
 
-            var row = new Row(record, columns, line);
-            var claimId = row.Cell(0)?.Trim();
+            var claimId = claimIdColumn < record.Count ? record[claimIdColumn].Trim() : null;
             if (string.IsNullOrEmpty(claimId))
             {
                 if (pending is not null)
@@ -119,7 +139,9 @@ public static class ClaimCsvReader
                 }
 
                 var orphan = new ClaimElements(line);
-                orphan.Error("claimId", null, "The row has no claimId, so it belongs to no claim.");
+                orphan.Error(ElementAt.Claim("claimId"), csv.TooLong
+                    ? string.Create(CultureInfo.InvariantCulture, $"The row is longer than {CsvRecordReader.MaxRecordLength:N0} characters, more than any claim's row, and its claimId could not be read.")
+                    : "The row has no claimId, so it belongs to no claim.");
                 yield return orphan.Unreadable(++ordinal, line, null);
                 continue;
             }
@@ -134,24 +156,30 @@ public static class ClaimCsvReader
                 pending = new PendingClaim(claimId, ++ordinal, line);
                 if (!seen.Add(claimId))
                 {
-                    pending.Elements.Error("claimId", null, $"The rows of claim '{claimId}' are not contiguous: it appeared earlier in the file. Keep each claim's rows together.");
+                    pending.Elements.Error(ElementAt.Claim("claimId"), $"The rows of claim '{ClaimElements.Echo(claimId)}' are not contiguous: it appeared earlier in the file. Keep each claim's rows together.");
                 }
             }
 
-            if (quotingWasBad)
+            var lineAt = ElementAt.WholeLine(pending.LineCount + 1);
+            pending.Elements.SourceLine = line;
+            if (csv.TooLong)
             {
-                pending.Elements.SourceLine = line;
-                pending.Elements.Error(ElementPath.Line(pending.LineCount + 1), pending.LineCount + 1, "The row's quoting is malformed: a quote inside an unquoted cell, or a quoted cell never closed.");
+                pending.Elements.Error(lineAt, string.Create(CultureInfo.InvariantCulture, $"The row is longer than {CsvRecordReader.MaxRecordLength:N0} characters, more than any claim's row; it was not read."));
+                pending.SkipRow();
+                continue;
             }
 
-            if (record.Length != columns.Length)
+            if (csv.BadQuoting)
             {
-                pending.Elements.SourceLine = line;
-                pending.Elements.Error(ElementPath.Line(pending.LineCount + 1), pending.LineCount + 1,
-                    string.Create(CultureInfo.InvariantCulture, $"The row has {record.Length} cells; the header has {columns.Length}."));
+                pending.Elements.Error(lineAt, "The row's quoting is malformed: a quote inside an unquoted cell, or a quoted cell never closed.");
             }
 
-            pending.Add(row);
+            if (csv.CellCount != columns.Length)
+            {
+                pending.Elements.Error(lineAt, string.Create(CultureInfo.InvariantCulture, $"The row has {csv.CellCount} cells; the header has {columns.Length}."));
+            }
+
+            pending.Add(new Row(record, columns, line));
         }
 
         if (pending is not null)
@@ -161,16 +189,18 @@ public static class ClaimCsvReader
     }
 
     /// <summary>Maps each header cell to its column id; an unknown or repeated name stops the file, since its cells would be lost.</summary>
-    private static int[] MapHeader(string[] header, string? inputName)
+    private static int[] MapHeader(IReadOnlyList<string> header, string? inputName)
     {
-        var ids = new int[header.Length];
+        var ids = new int[header.Count];
         var seen = new HashSet<int>();
-        for (var i = 0; i < header.Length; i++)
+        for (var i = 0; i < header.Count; i++)
         {
-            if (!ColumnIds.TryGetValue(header[i].Trim(), out var id))
+            // A byte-order mark the text reader left in place is not part of the first name.
+            var name = (i == 0 ? header[i].TrimStart('\uFEFF') : header[i]).Trim();
+            if (!ColumnIds.TryGetValue(name, out var id))
             {
                 throw new ClaimReadException(inputName, 1, null,
-                    $"The header names the column '{header[i]}', which the claims CSV does not have. Columns: {string.Join(", ", ClaimColumns.Concat(LineColumns))}.");
+                    $"The header names the column '{ClaimElements.Echo(header[i])}', which the claims CSV does not have. Columns: {string.Join(", ", ClaimColumns.Concat(LineColumns))}.");
             }
 
             if (!seen.Add(id))
@@ -197,11 +227,11 @@ public static class ClaimCsvReader
     {
         private readonly string?[] cells;
 
-        public Row(string[] record, int[] columns, int line)
+        public Row(IReadOnlyList<string> record, int[] columns, int line)
         {
             Line = line;
             cells = new string?[ColumnIds.Count];
-            for (var i = 0; i < columns.Length && i < record.Length; i++)
+            for (var i = 0; i < columns.Length && i < record.Count; i++)
             {
                 cells[columns[i]] = record[i];
             }
@@ -210,6 +240,23 @@ public static class ClaimCsvReader
         public int Line { get; }
 
         public string? Cell(int column) => cells[column];
+
+        /// <summary>
+        /// Reports each cell that holds U+FFFD, the character a text reader puts for bytes that are not UTF-8, and
+        /// blanks it, so that the cell is reported once and the claim is not read.
+        /// </summary>
+        public void ReportUndecodable(ClaimElements e, int serviceLine)
+        {
+            for (var c = 0; c < cells.Length; c++)
+            {
+                if (cells[c] is { } cell && cell.Contains('\uFFFD', StringComparison.Ordinal))
+                {
+                    e.Error(c < ClaimColumns.Length ? ElementAt.Claim(ClaimPaths[c]) : ElementAt.LineMember(serviceLine, LinePaths[c - ClaimColumns.Length]),
+                        "The cell is not valid UTF-8 text: it holds U+FFFD, which stands for bytes that could not be decoded.");
+                    cells[c] = c == 0 ? cell : null;
+                }
+            }
+        }
     }
 
     /// <summary>The rows read so far of the claim being grouped.</summary>
@@ -235,10 +282,15 @@ public static class ClaimCsvReader
 
         public int LineCount { get; private set; }
 
+        /// <summary>Counts a row that could not be read as a service line of the claim.</summary>
+        public void SkipRow() => LineCount++;
+
         public void Add(Row row)
         {
             var e = Elements;
             e.SourceLine = row.Line;
+            var n = ++LineCount;
+            row.ReportUndecodable(e, n);
             for (var c = 1; c < claimCells.Length; c++)
             {
                 var value = row.Cell(c)?.Trim();
@@ -254,46 +306,57 @@ public static class ClaimCsvReader
                 }
                 else if (!string.Equals(claimCells[c], value, StringComparison.Ordinal))
                 {
-                    e.Error(ClaimPaths[c], null, string.Create(CultureInfo.InvariantCulture,
+                    e.Error(ElementAt.Claim(ClaimPaths[c]), string.Create(CultureInfo.InvariantCulture,
                         $"The {ClaimColumns[c]} column differs from line {claimCellLines[c]}; claim-level columns must hold the same value on every row of a claim."));
                 }
             }
 
-            var n = ++LineCount;
+            if (n > ClaimLimits.MaxServiceLines)
+            {
+                // Beyond what an 837 carries the claim is refused (at Finish); its further lines are not kept.
+                return;
+            }
+
             var col = ClaimColumns.Length;
-            var procedure = e.Procedure(row.Cell(col), ElementPath.LineMember(n, "procedureCode"), n);
+            var procedure = e.Procedure(row.Cell(col), ElementAt.LineMember(n, "procedureCode"));
             var modifierTexts = SplitList(row.Cell(col + 1));
             var modifiers = ImmutableArray.CreateBuilder<ModifierCode>();
-            if (e.WithinLimit(modifierTexts.Length, "modifiers", m => ElementPath.LineModifier(n, m), n))
+            for (var m = 0; m < modifierTexts.Length && m < ClaimElements.MaxLineListEntries; m++)
             {
-                for (var m = 0; m < modifierTexts.Length; m++)
+                if (e.Modifier(modifierTexts[m], ElementAt.Modifier(n, m + 1)) is { } modifier)
                 {
-                    if (e.Modifier(modifierTexts[m], ElementPath.LineModifier(n, m + 1), n) is { } modifier)
-                    {
-                        modifiers.Add(modifier);
-                    }
+                    modifiers.Add(modifier);
                 }
             }
 
-            var units = e.Decimal(row.Cell(col + 2), ElementPath.LineMember(n, "units"), n) ?? 1m;
-            var charge = e.Decimal(row.Cell(col + 3), ElementPath.LineMember(n, "charge"), n) ?? 0m;
-            var from = e.Date(row.Cell(col + 4), ElementPath.LineMember(n, "serviceDate"), n);
-            var to = e.Date(row.Cell(col + 5), ElementPath.LineMember(n, "serviceDateTo"), n);
-            var pos = e.PlaceOfService(row.Cell(col + 6), ElementPath.LineMember(n, "placeOfService"), n);
+            if (modifierTexts.Length > ClaimElements.MaxLineListEntries)
+            {
+                e.TooManyOnLine(modifierTexts.Length, "modifiers", ElementAt.Modifier(n, ClaimElements.MaxLineListEntries + 1));
+            }
+
+            var unitsAt = ElementAt.LineMember(n, "units");
+            var units = e.Decimal(row.Cell(col + 2), unitsAt) is { } u ? e.Units(u, unitsAt) : 1m;
+            var chargeAt = ElementAt.LineMember(n, "charge");
+            var charge = e.Decimal(row.Cell(col + 3), chargeAt) is { } ch ? e.Charge(ch, chargeAt) : 0m;
+            var from = e.Date(row.Cell(col + 4), ElementAt.LineMember(n, "serviceDate"));
+            var to = e.Date(row.Cell(col + 5), ElementAt.LineMember(n, "serviceDateTo"));
+            var pos = e.PlaceOfService(row.Cell(col + 6), ElementAt.LineMember(n, "placeOfService"));
             var pointerTexts = SplitList(row.Cell(col + 7));
             var pointers = ImmutableArray.CreateBuilder<int>();
-            if (e.WithinLimit(pointerTexts.Length, "diagnosis pointers", p => ElementPath.LinePointer(n, p), n))
+            for (var p = 0; p < pointerTexts.Length && p < ClaimElements.MaxLineListEntries; p++)
             {
-                for (var p = 0; p < pointerTexts.Length; p++)
+                if (e.Pointer(pointerTexts[p], ElementAt.Pointer(n, p + 1)) is { } pointer)
                 {
-                    if (e.Pointer(pointerTexts[p], ElementPath.LinePointer(n, p + 1), n) is { } pointer)
-                    {
-                        pointers.Add(pointer);
-                    }
+                    pointers.Add(pointer);
                 }
             }
 
-            var rendering = e.NpiOf(row.Cell(col + 8), ElementPath.LineMember(n, "renderingNpi"), n);
+            if (pointerTexts.Length > ClaimElements.MaxLineListEntries)
+            {
+                e.TooManyOnLine(pointerTexts.Length, "diagnosis pointers", ElementAt.Pointer(n, ClaimElements.MaxLineListEntries + 1));
+            }
+
+            var rendering = e.NpiOf(row.Cell(col + 8), ElementAt.LineMember(n, "renderingNpi"));
             var revenue = row.Cell(col + 9)?.Trim();
             lines.Add(new ServiceLine
             {
@@ -313,44 +376,47 @@ public static class ClaimCsvReader
         public ClaimReadResult Finish()
         {
             var e = Elements;
+            e.SourceLine = firstLine;
+            var parts = new ClaimParts { ClaimId = ClaimId };
+            e.ClaimId(ClaimId, ElementAt.Claim("claimId"), out parts.ClaimIdUnreadable);
+
+            if (LineCount > ClaimLimits.MaxServiceLines)
+            {
+                e.TooManyLines(LineCount);
+            }
+
             SourceLineOf(1);
-            var setting = e.Setting(claimCells[1], ClaimPaths[1]);
+            parts.Setting = e.Setting(claimCells[1], ElementAt.Claim(ClaimPaths[1]));
             SourceLineOf(2);
-            var birthDate = e.Date(claimCells[2], ClaimPaths[2], null);
+            parts.BirthDate = e.Date(claimCells[2], ElementAt.Claim(ClaimPaths[2]));
             SourceLineOf(3);
-            var sex = e.SexOf(claimCells[3], ClaimPaths[3]);
+            parts.Sex = e.SexOf(claimCells[3], ElementAt.Claim(ClaimPaths[3]));
             SourceLineOf(4);
-            var billing = e.NpiOf(claimCells[4], ClaimPaths[4], null);
+            parts.BillingNpi = e.NpiOf(claimCells[4], ElementAt.Claim(ClaimPaths[4]));
             SourceLineOf(5);
-            var rendering = e.NpiOf(claimCells[5], ClaimPaths[5], null);
+            parts.RenderingNpi = e.NpiOf(claimCells[5], ElementAt.Claim(ClaimPaths[5]));
             SourceLineOf(6);
-            var pos = e.PlaceOfService(claimCells[6], ClaimPaths[6], null);
+            parts.PlaceOfService = e.PlaceOfService(claimCells[6], ElementAt.Claim(ClaimPaths[6]));
+            parts.FrequencyCode = claimCells[7];
             SourceLineOf(8);
-            var discharge = e.Date(claimCells[8], ClaimPaths[8], null);
+            parts.DischargeDate = e.Date(claimCells[8], ElementAt.Claim(ClaimPaths[8]));
             SourceLineOf(9);
             var diagnoses = ImmutableArray.CreateBuilder<IcdCode>();
             var dxTexts = SplitList(claimCells[9]);
-            for (var i = 0; i < dxTexts.Length; i++)
+            for (var i = 0; i < dxTexts.Length && i < ClaimLimits.MaxDiagnoses; i++)
             {
-                if (e.Diagnosis(dxTexts[i], ElementPath.Diagnosis(i + 1)) is { } code)
+                if (e.Diagnosis(dxTexts[i], ElementAt.Diagnosis(i + 1)) is { } code)
                 {
                     diagnoses.Add(code);
                 }
             }
 
-            return e.Result(ordinal, firstLine, ClaimId, false, () => new Claim
+            if (dxTexts.Length > ClaimLimits.MaxDiagnoses)
             {
-                ClaimId = ClaimId,
-                Setting = setting,
-                Patient = new Patient { BirthDate = birthDate, Sex = sex },
-                BillingNpi = billing,
-                RenderingNpi = rendering,
-                PlaceOfService = pos,
-                FrequencyCode = claimCells[7],
-                DischargeDate = discharge,
-                Diagnoses = diagnoses.ToImmutable(),
-                Lines = lines.ToImmutable(),
-            });
+                e.TooManyDiagnoses(dxTexts.Length);
+            }
+
+            return e.Result(ordinal, firstLine, parts, diagnoses.ToImmutable(), lines.ToImmutable());
         }
 
         private void SourceLineOf(int column) => Elements.SourceLine = claimCellLines[column] == 0 ? firstLine : claimCellLines[column];

@@ -41,17 +41,20 @@ public sealed class ClaimCsvWriter : IDisposable
         }
 
         // The JSON contract's text for every element, so that both formats spell values alike.
-        var dto = ClaimDto.From(claim);
-        foreach (var line in dto.Lines)
+        string?[] claimCells =
+        [
+            claim.ClaimId, ContractNames.Of(claim.Setting), Date(claim.Patient.BirthDate), ContractNames.Of(claim.Patient.Sex), claim.BillingNpi?.ToString(),
+            claim.RenderingNpi?.ToString(), claim.PlaceOfService?.ToString(), claim.FrequencyCode, Date(claim.DischargeDate),
+            string.Join('|', claim.Diagnoses.Select(d => d.ToDottedString())),
+        ];
+        foreach (var line in claim.Lines)
         {
-            string?[] cells =
+            string?[] lineCells =
             [
-                dto.ClaimId, dto.Setting, Date(dto.Patient.BirthDate), dto.Patient.Sex, dto.BillingNpi, dto.RenderingNpi, dto.PlaceOfService,
-                dto.FrequencyCode, Date(dto.DischargeDate), string.Join('|', dto.Diagnoses),
-                line.ProcedureCode, string.Join('|', line.Modifiers), Number(line.Units), Number(line.Charge), Date(line.ServiceDate),
-                Date(line.ServiceDateTo), line.PlaceOfService, string.Join('|', line.DiagnosisPointers), line.RenderingNpi, line.RevenueCode,
+                line.ProcedureCode?.ToString(), string.Join('|', line.Modifiers), Number(line.Units), Number(line.Charge), Date(line.ServiceDate),
+                Date(line.ServiceDateTo), line.PlaceOfService?.ToString(), string.Join('|', line.DiagnosisPointers), line.RenderingNpi?.ToString(), line.RevenueCode,
             ];
-            foreach (var cell in cells)
+            foreach (var cell in claimCells.Concat(lineCells))
             {
                 csv.WriteField(cell ?? string.Empty);
             }

@@ -8,11 +8,21 @@ namespace ClaimScrubber.Serialization;
 /// <summary>
 /// Collects the element errors of one input claim, and turns element text into claim values the same way for every
 /// input format (JSON, CSV): blank text is a missing element, which the structure rules report; text that can
-/// never be a value of the element is an error.
+/// never be a value of the element, or a value beyond what an 837 carries (<see cref="ClaimLimits"/>), is an error.
 /// </summary>
+/// <remarks>Text arrives as spans, so a clean claim's codes, dates and settings are read without a string.</remarks>
 internal sealed class ClaimElements
 {
     internal const string DateFormat = "yyyy-MM-dd";
+
+    /// <summary>
+    /// The most entries a line's modifier or pointer list may hold and still be read. The claim form carries 4 of each;
+    /// more are read so that the rules (MOD004, LNK014) report them with their own fix, and only a count no claim
+    /// could hold is refused here.
+    /// </summary>
+    public const int MaxLineListEntries = 99;
+
+    private const string CutMark = "…";
 
     private readonly List<ClaimElementError> errors = [];
 
@@ -23,20 +33,40 @@ internal sealed class ClaimElements
 
     public int Count => errors.Count;
 
-    public void Error(string element, int? serviceLine, string message, string? code = null) =>
-        errors.Add(new ClaimElementError(element, message, serviceLine, SourceLine, code));
+    /// <summary>Forgets the errors of the previous claim, so that one collector serves a whole input.</summary>
+    public void Reset(int? sourceLine)
+    {
+        errors.Clear();
+        SourceLine = sourceLine;
+    }
 
-    public void AddRange(IEnumerable<ClaimElementError> more) => errors.AddRange(more);
+    public void Error(ElementAt at, string message, string? code = null) =>
+        errors.Add(new ClaimElementError(at.Path, message, at.Line, SourceLine, code));
 
-    /// <summary>The claim's result: unreadable when any error was collected, else the claim <paramref name="build"/> makes.</summary>
-    public ClaimReadResult Result(int ordinal, int? sourceLine, string? claimId, bool claimIdUnreadable, Func<Claim> build)
+    /// <summary>
+    /// The claim's result: unreadable, under its id when that could be read, when any error was collected; else the
+    /// claim made of <paramref name="parts"/>, <paramref name="diagnoses"/> and <paramref name="lines"/>.
+    /// </summary>
+    public ClaimReadResult Result(int ordinal, int sourceLine, in ClaimParts parts, ImmutableArray<IcdCode> diagnoses, ImmutableArray<ServiceLine> lines)
     {
         if (errors.Count > 0)
         {
-            return Unreadable(ordinal, sourceLine, claimIdUnreadable ? null : claimId);
+            return Unreadable(ordinal, sourceLine, parts.ClaimIdUnreadable ? null : parts.ClaimId);
         }
 
-        var claim = build();
+        var claim = new Claim
+        {
+            ClaimId = parts.ClaimId ?? string.Empty,
+            Setting = parts.Setting,
+            Patient = new Patient { BirthDate = parts.BirthDate, Sex = parts.Sex },
+            BillingNpi = parts.BillingNpi,
+            RenderingNpi = parts.RenderingNpi,
+            PlaceOfService = parts.PlaceOfService,
+            FrequencyCode = parts.FrequencyCode,
+            DischargeDate = parts.DischargeDate,
+            Diagnoses = diagnoses,
+            Lines = lines,
+        };
         return new ClaimReadResult(ordinal, sourceLine, claim.ClaimId, claim, ImmutableArray<ClaimElementError>.Empty);
     }
 
@@ -47,12 +77,48 @@ internal sealed class ClaimElements
         return new ClaimReadResult(ordinal, sourceLine, id, null, [.. errors]);
     }
 
-    public IcdCode? Diagnosis(string? text, string element)
+    /// <summary>
+    /// The text a message may echo of a malformed value: the value itself, or its first
+    /// <see cref="ClaimLimits.MaxEchoedValueLength"/> characters followed by <c>…</c> when it is longer.
+    /// </summary>
+    public static string Echo(ReadOnlySpan<char> text)
     {
-        if (IsBlank(text))
+        if (text.Length <= ClaimLimits.MaxEchoedValueLength)
+        {
+            return text.ToString();
+        }
+
+        var cut = ClaimLimits.MaxEchoedValueLength;
+        if (char.IsHighSurrogate(text[cut - 1]))
+        {
+            cut--;
+        }
+
+        return string.Concat(text[..cut], CutMark);
+    }
+
+    /// <summary>Reads a claim id: trimmed, at most <see cref="ClaimLimits.MaxClaimIdLength"/> characters.</summary>
+    /// <returns>The id, or <see langword="null"/> when it is blank or too long (then <paramref name="unreadable"/>).</returns>
+    public string? ClaimId(ReadOnlySpan<char> text, ElementAt at, out bool unreadable)
+    {
+        unreadable = false;
+        var trimmed = text.Trim();
+        if (trimmed.Length > ClaimLimits.MaxClaimIdLength)
+        {
+            Error(at, string.Create(CultureInfo.InvariantCulture, $"The claim id is longer than {ClaimLimits.MaxClaimIdLength} characters, the most an 837 carries (CLM01)."));
+            unreadable = true;
+            return null;
+        }
+
+        return trimmed.IsEmpty ? null : trimmed.ToString();
+    }
+
+    public IcdCode? Diagnosis(ReadOnlySpan<char> text, ElementAt at)
+    {
+        if (text.IsWhiteSpace())
         {
             // A blank entry inside the diagnosis list would shift every pointer after it.
-            Error(element, null, "The diagnosis is empty; remove the entry or give the ICD-10-CM code.");
+            Error(at, "The diagnosis is empty; remove the entry or give the ICD-10-CM code.");
             return null;
         }
 
@@ -61,13 +127,13 @@ internal sealed class ClaimElements
             return code;
         }
 
-        Error(element, null, ParseProblem(IcdCode.Parse, text), text.Trim());
+        CodeError(at, text, IcdCode.FormatProblem);
         return null;
     }
 
-    public ProcedureCode? Procedure(string? text, string element, int? line)
+    public ProcedureCode? Procedure(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
+        if (text.IsWhiteSpace())
         {
             return null;
         }
@@ -77,15 +143,15 @@ internal sealed class ClaimElements
             return code;
         }
 
-        Error(element, line, ParseProblem(ProcedureCode.Parse, text), text.Trim());
+        CodeError(at, text, ProcedureCode.FormatProblem);
         return null;
     }
 
-    public ModifierCode? Modifier(string? text, string element, int? line)
+    public ModifierCode? Modifier(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
+        if (text.IsWhiteSpace())
         {
-            Error(element, line, "The modifier is empty; remove the entry or give the two-character modifier.");
+            Error(at, "The modifier is empty; remove the entry or give the two-character modifier.");
             return null;
         }
 
@@ -94,13 +160,13 @@ internal sealed class ClaimElements
             return code;
         }
 
-        Error(element, line, ParseProblem(ModifierCode.Parse, text), text.Trim());
+        CodeError(at, text, ModifierCode.FormatProblem);
         return null;
     }
 
-    public Npi? NpiOf(string? text, string element, int? line)
+    public Npi? NpiOf(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
+        if (text.IsWhiteSpace())
         {
             return null;
         }
@@ -110,13 +176,13 @@ internal sealed class ClaimElements
             return npi;
         }
 
-        Error(element, line, ParseProblem(Npi.Parse, text), text.Trim());
+        CodeError(at, text, Npi.FormatProblem);
         return null;
     }
 
-    public PlaceOfServiceCode? PlaceOfService(string? text, string element, int? line)
+    public PlaceOfServiceCode? PlaceOfService(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
+        if (text.IsWhiteSpace())
         {
             return null;
         }
@@ -126,36 +192,36 @@ internal sealed class ClaimElements
             return code;
         }
 
-        Error(element, line, ParseProblem(PlaceOfServiceCode.Parse, text), text.Trim());
+        CodeError(at, text, PlaceOfServiceCode.FormatProblem);
         return null;
     }
 
     /// <summary>Parses an ISO date; the text is not echoed, since dates of birth and service are patient data.</summary>
-    public DateOnly? Date(string? text, string element, int? line)
+    public DateOnly? Date(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
-        {
-            return null;
-        }
-
-        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (TryIsoDate(text, out var date))
         {
             return date;
         }
 
-        Error(element, line, "The date is not a calendar date in the form yyyy-MM-dd.");
+        if (text.IsWhiteSpace())
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text.Trim(), DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out date))
+        {
+            return date;
+        }
+
+        Error(at, "The date is not a calendar date in the form yyyy-MM-dd.");
         return null;
     }
 
-    public ClaimSetting Setting(string? text, string element)
+    public ClaimSetting Setting(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
-        {
-            return ClaimSetting.Professional;
-        }
-
         var trimmed = text.Trim();
-        if (trimmed.Equals("professional", StringComparison.OrdinalIgnoreCase))
+        if (trimmed.IsEmpty || trimmed.Equals("professional", StringComparison.OrdinalIgnoreCase))
         {
             return ClaimSetting.Professional;
         }
@@ -170,35 +236,41 @@ internal sealed class ClaimElements
             return ClaimSetting.Inpatient;
         }
 
-        Error(element, null, $"'{trimmed}' is not a claim setting: expected professional, outpatientHospital or inpatient.");
+        if (trimmed.Equals("otherInstitutional", StringComparison.OrdinalIgnoreCase))
+        {
+            return ClaimSetting.OtherInstitutional;
+        }
+
+        Error(at, $"'{Echo(trimmed)}' is not a claim setting: expected professional, outpatientHospital, inpatient or otherInstitutional.");
         return ClaimSetting.Professional;
     }
 
-    public Sex SexOf(string? text, string element)
+    public Sex SexOf(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
+        var trimmed = text.Trim();
+        if (trimmed.IsEmpty)
         {
             return Sex.Unknown;
         }
 
-        switch (text.Trim().ToUpperInvariant())
+        switch (trimmed.Length == 1 ? char.ToUpperInvariant(trimmed[0]) : '\0')
         {
-            case "F":
+            case 'F':
                 return Sex.Female;
-            case "M":
+            case 'M':
                 return Sex.Male;
-            case "U":
+            case 'U':
                 return Sex.Unknown;
             default:
-                Error(element, null, "The sex is not F, M or U.");
+                Error(at, "The sex is not F, M or U.");
                 return Sex.Unknown;
         }
     }
 
     /// <summary>Parses a decimal written with a dot, as CSV cells carry units and charges; the text is not echoed.</summary>
-    public decimal? Decimal(string? text, string element, int? line)
+    public decimal? Decimal(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (IsBlank(text))
+        if (text.IsWhiteSpace())
         {
             return null;
         }
@@ -208,54 +280,118 @@ internal sealed class ClaimElements
             return value;
         }
 
-        Error(element, line, "The value is not a number (digits with an optional sign and decimal point).");
+        Error(at, "The value is not a number (digits with an optional sign and decimal point).");
         return null;
     }
 
-    public int? Pointer(string? text, string element, int line)
+    /// <summary>Checks a line's units against what an 837 quantity carries (SV1-04, SV2-05); the amount is not echoed.</summary>
+    public decimal Units(decimal value, ElementAt at) =>
+        Amount(value, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals, at, "The units are beyond ±99,999,999.999, the most an 837 carries (SV1-04, SV2-05).", "The units have");
+
+    /// <summary>Checks a line's charge against what an 837 amount carries (SV1-02, SV2-03); the amount is not echoed.</summary>
+    public decimal Charge(decimal value, ElementAt at) =>
+        Amount(value, ClaimLimits.MaxCharge, ClaimLimits.MaxChargeDecimals, at, "The charge is beyond ±99,999,999.99, the most an 837 carries (SV1-02, SV2-03).", "The charge has");
+
+    public int? Pointer(ReadOnlySpan<char> text, ElementAt at)
     {
-        if (int.TryParse(text.AsSpan().Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
+        if (int.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
         {
             return value;
         }
 
-        Error(element, line, "The diagnosis pointer is not a whole number.");
+        Error(at, "The diagnosis pointer is not a whole number.");
         return null;
     }
 
-    /// <summary>
-    /// The most entries a line's modifier or pointer list may hold and still be read. The claim form carries 4 of each;
-    /// more are read so that the rules (MOD004, LNK014) report them with their own fix, and only a count no claim
-    /// could hold is refused here.
-    /// </summary>
-    public const int MaxLineListEntries = 99;
+    /// <summary>Reports a claim with more service lines than an 837 carries, at the first line too many.</summary>
+    public void TooManyLines(int count) =>
+        Error(ElementAt.Claim(Scrubbing.ElementPath.Line(ClaimLimits.MaxServiceLines + 1)),
+            string.Create(CultureInfo.InvariantCulture, $"The claim has {count:N0} service lines; an 837 carries at most {ClaimLimits.MaxServiceLines}."));
 
-    /// <summary>Reports the entries a list holds beyond what any claim could, at the first position too many.</summary>
-    public bool WithinLimit(int count, string listName, Func<int, string> pathOf, int line)
+    /// <summary>Reports a claim with more diagnoses than an 837 carries, at the first diagnosis too many.</summary>
+    public void TooManyDiagnoses(int count) =>
+        Error(ElementAt.Diagnosis(ClaimLimits.MaxDiagnoses + 1),
+            string.Create(CultureInfo.InvariantCulture, $"The claim has {count:N0} diagnoses; an 837 carries at most {ClaimLimits.MaxDiagnoses}."));
+
+    /// <summary>Reports a line list holding more entries than any claim could, at the first position too many.</summary>
+    public void TooManyOnLine(int count, string listName, ElementAt first) =>
+        Error(first, string.Create(CultureInfo.InvariantCulture, $"The line has {count} {listName}; more than {MaxLineListEntries} cannot be a claim's."));
+
+    /// <summary>Reports a string value whose bytes are not UTF-8 text, or that escapes half a surrogate pair.</summary>
+    public void NotText(ElementAt at, bool badEscape) =>
+        Error(at, badEscape
+            ? "The text holds an escaped lone surrogate (a \\uD800 to \\uDFFF escape without its pair), which is not a character."
+            : "The text is not valid UTF-8.");
+
+    private decimal Amount(decimal value, decimal max, int decimals, ElementAt at, string beyond, string subject)
     {
-        if (count <= MaxLineListEntries)
+        // One definition of "within" for the reader and the scrubber's own check of claims built in code.
+        if (!Rules.Claims.ClaimLimitRules.IsWithin(value, max, decimals))
         {
-            return true;
+            Error(at, value > max || value < -max
+                ? beyond
+                : string.Create(CultureInfo.InvariantCulture, $"{subject} more than {decimals} decimal places; an 837 carries at most {decimals}."));
         }
 
-        Error(pathOf(MaxLineListEntries + 1), line, string.Create(CultureInfo.InvariantCulture, $"The line has {count} {listName}; more than {MaxLineListEntries} cannot be a claim's."));
-        return false;
+        return value;
     }
 
-    private static bool IsBlank([System.Diagnostics.CodeAnalysis.NotNullWhen(false)] string? text) => string.IsNullOrWhiteSpace(text);
-
-    // The code types word their own format errors; asking them again keeps one wording per code type.
-    private static string ParseProblem<T>(Func<string, T> parse, string text)
+    private void CodeError(ElementAt at, ReadOnlySpan<char> text, Func<string, string> problem)
     {
-        try
+        // The code types word their own format errors; a long value is echoed cut short, never in full.
+        var echoed = Echo(text);
+        Error(at, problem(echoed), Echo(text.Trim()));
+    }
+
+    /// <summary>The fast path for a well-formed date: exactly <c>yyyy-MM-dd</c> in ASCII digits, and a calendar date.</summary>
+    private static bool TryIsoDate(ReadOnlySpan<char> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-')
         {
-            parse(text);
-        }
-        catch (FormatException ex)
-        {
-            return ex.Message;
+            return false;
         }
 
-        return $"'{text}' is not valid here.";
+        var year = Digits(text[..4]);
+        var month = Digits(text.Slice(5, 2));
+        var day = Digits(text.Slice(8, 2));
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
     }
+
+    private static int Digits(ReadOnlySpan<char> text)
+    {
+        var value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return value;
+    }
+}
+
+/// <summary>The claim-level elements a reader has read so far, before the claim is built.</summary>
+internal struct ClaimParts
+{
+    public string? ClaimId;
+    public bool ClaimIdUnreadable;
+    public ClaimSetting Setting;
+    public DateOnly? BirthDate;
+    public Sex Sex;
+    public Npi? BillingNpi;
+    public Npi? RenderingNpi;
+    public PlaceOfServiceCode? PlaceOfService;
+    public string? FrequencyCode;
+    public DateOnly? DischargeDate;
 }

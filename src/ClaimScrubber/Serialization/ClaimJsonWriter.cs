@@ -9,7 +9,7 @@ namespace ClaimScrubber.Serialization;
 /// <remarks>Write claims as they come; <see cref="Dispose"/> closes the array and flushes. Not thread-safe.</remarks>
 public sealed class ClaimJsonWriter : IDisposable
 {
-    private readonly JsonSequenceWriter<ClaimDto> writer;
+    private readonly JsonSequenceWriter writer;
 
     /// <summary>Creates a writer over <paramref name="stream"/>.</summary>
     /// <param name="stream">The output.</param>
@@ -17,7 +17,7 @@ public sealed class ClaimJsonWriter : IDisposable
     /// <param name="indented">Whether to indent an array's objects for reading; NDJSON is always compact.</param>
     /// <param name="leaveOpen">Whether to leave <paramref name="stream"/> open when the writer is disposed.</param>
     public ClaimJsonWriter(Stream stream, JsonOutputFormat format = JsonOutputFormat.Array, bool indented = false, bool leaveOpen = false) =>
-        writer = new JsonSequenceWriter<ClaimDto>(stream, format, indented, leaveOpen, ContractJsonContext.Default.ClaimDto);
+        writer = new JsonSequenceWriter(stream, format, indented, leaveOpen);
 
     /// <summary>Returns one claim as compact JSON text.</summary>
     /// <param name="claim">The claim.</param>
@@ -25,7 +25,7 @@ public sealed class ClaimJsonWriter : IDisposable
     public static string Serialize(Claim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        return CompactJson.Serialize(ClaimDto.From(claim), ContractJsonContext.Default.ClaimDto);
+        return ContractJson.ToText(claim, ContractJson.WriteClaim);
     }
 
     /// <summary>Writes one claim.</summary>
@@ -33,7 +33,8 @@ public sealed class ClaimJsonWriter : IDisposable
     public void Write(Claim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        writer.Write(ClaimDto.From(claim));
+        ContractJson.WriteClaim(writer.Begin(), claim);
+        writer.End();
     }
 
     /// <summary>Closes the array (when writing one), flushes, and disposes the stream unless asked to leave it open.</summary>

@@ -1,25 +1,26 @@
 using System.Buffers;
-using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 
 namespace ClaimScrubber.Serialization;
 
-/// <summary>Writes objects one at a time as a JSON array or as NDJSON, flushing as it goes so that memory stays flat.</summary>
-internal sealed class JsonSequenceWriter<T> : IDisposable
+/// <summary>
+/// Frames objects one at a time as a JSON array or as NDJSON, writing them into one reused buffer: an NDJSON line goes
+/// to the stream as soon as it is complete, an array in blocks of about 64 KB, so that memory stays flat.
+/// </summary>
+/// <remarks>Call <see cref="Begin"/>, write one object with the writer it returns, then <see cref="End"/>.</remarks>
+internal sealed class JsonSequenceWriter : IDisposable
 {
     private const int FlushThreshold = 64 * 1024;
 
     private readonly Stream stream;
     private readonly bool leaveOpen;
     private readonly JsonOutputFormat format;
-    private readonly JsonTypeInfo<T> typeInfo;
+    private readonly ArrayBufferWriter<byte> buffer = new(FlushThreshold + (FlushThreshold / 2));
     private readonly Utf8JsonWriter writer;
     private bool started;
     private bool completed;
 
-    public JsonSequenceWriter(Stream stream, JsonOutputFormat format, bool indented, bool leaveOpen, JsonTypeInfo<T> typeInfo)
+    public JsonSequenceWriter(Stream stream, JsonOutputFormat format, bool indented, bool leaveOpen)
     {
         ArgumentNullException.ThrowIfNull(stream);
         if (!Enum.IsDefined(format))
@@ -30,34 +31,42 @@ internal sealed class JsonSequenceWriter<T> : IDisposable
         this.stream = stream;
         this.leaveOpen = leaveOpen;
         this.format = format;
-        this.typeInfo = typeInfo;
-        writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented && format == JsonOutputFormat.Array, Encoder = CompactJson.Encoder });
+        writer = new Utf8JsonWriter(buffer, ContractJson.Options(indented && format == JsonOutputFormat.Array));
     }
 
-    public void Write(T value)
+    /// <summary>Starts the next object; the array's opening bracket is written before the first.</summary>
+    public Utf8JsonWriter Begin()
     {
         ObjectDisposedException.ThrowIf(completed, this);
-        if (format == JsonOutputFormat.Array)
+        if (format == JsonOutputFormat.Array && !started)
         {
-            if (!started)
-            {
-                writer.WriteStartArray();
-                started = true;
-            }
+            writer.WriteStartArray();
+            started = true;
+        }
 
-            JsonSerializer.Serialize(writer, value, typeInfo);
-            if (writer.BytesPending > FlushThreshold)
-            {
-                writer.Flush();
-            }
+        return writer;
+    }
 
+    /// <summary>
+    /// Ends the object written since <see cref="Begin"/>. An NDJSON line goes to the stream at once, whole, so that a
+    /// reader of the stream sees each result as it is written; an array goes in blocks of about 64 KB.
+    /// </summary>
+    public void End()
+    {
+        if (format == JsonOutputFormat.Ndjson)
+        {
+            // Each line is a JSON text of its own: the writer starts afresh after it.
+            writer.Flush();
+            buffer.Write("\n"u8);
+            writer.Reset(buffer);
+            FlushToStream();
             return;
         }
 
-        JsonSerializer.Serialize(writer, value, typeInfo);
-        writer.Flush();
-        stream.WriteByte((byte)'\n');
-        writer.Reset();
+        if (buffer.WrittenCount + writer.BytesPending > FlushThreshold)
+        {
+            FlushToStream();
+        }
     }
 
     public void Dispose()
@@ -77,10 +86,10 @@ internal sealed class JsonSequenceWriter<T> : IDisposable
 
             writer.WriteEndArray();
             writer.Flush();
-            stream.WriteByte((byte)'\n');
+            buffer.Write("\n"u8);
         }
 
-        writer.Flush();
+        FlushToStream();
         writer.Dispose();
         stream.Flush();
         if (!leaveOpen)
@@ -88,23 +97,11 @@ internal sealed class JsonSequenceWriter<T> : IDisposable
             stream.Dispose();
         }
     }
-}
 
-/// <summary>One object as compact JSON text, with the same escaping as the sequence writer.</summary>
-internal static class CompactJson
-{
-    // Messages quote codes ('E11.9'); the default encoder would write those quotes as \u0027. The output is JSON
-    // for files and pipes, never embedded in HTML, so the relaxed encoder is safe here.
-    public static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
-
-    public static string Serialize<T>(T value, JsonTypeInfo<T> typeInfo)
+    private void FlushToStream()
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Encoder }))
-        {
-            JsonSerializer.Serialize(writer, value, typeInfo);
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        writer.Flush();
+        stream.Write(buffer.WrittenSpan);
+        buffer.ResetWrittenCount();
     }
 }

@@ -80,7 +80,7 @@ public sealed class IndexCommandTests : IDisposable
         var (exit, output, error) = Run("index", "verify", snapshot, "--source", sampleCms);
 
         exit.Should().Be(0, error);
-        output.Should().Contain($"{snapshot}: a valid format 2 snapshot of 19 table release(s) from 18 file(s), 0 load error(s) recorded");
+        output.Should().Contain($"{snapshot}: a valid format 3 snapshot of 19 table release(s) from 19 file(s), 0 load error(s) recorded");
         output.Should().Contain($"Every file it was built from is unchanged in {sampleCms}.");
     }
 
@@ -96,7 +96,7 @@ public sealed class IndexCommandTests : IDisposable
         var scrub = Run("scrub", sampleClaims, "--data", snapshot);
 
         exit.Should().Be(2);
-        error.Should().Be($"error: The index snapshot '{snapshot}' is corrupt: its SHA-256 checksum does not match its contents. Rebuild it with 'index build'.{Environment.NewLine}");
+        error.Should().Be($"error: The index snapshot '{snapshot}' is corrupt: its checksum does not match its contents. Rebuild it with 'index build'.{Environment.NewLine}");
         scrub.Exit.Should().Be(2);
         scrub.Error.Should().Be(error);
     }
@@ -126,7 +126,8 @@ public sealed class IndexCommandTests : IDisposable
         var partial = Run("index", "build", "--data", empty, "--output", snapshot, "--allow-partial-data");
 
         exit.Should().Be(2);
-        error.Should().StartWith($"error: no CMS table was loaded from '{empty}'").And.Contain("stopped before a snapshot was written.");
+        error.Should().StartWith($"error: the data in '{empty}' did not load cleanly: 1 error(s)").And.Contain("stopped before a snapshot was written.")
+            .And.Contain("error: .: No file in the folder is a CMS table this library recognises");
         partial.Exit.Should().Be(2, "a snapshot of no table is never written");
         partial.Error.Should().EndWith($"error: no CMS table was loaded from '{empty}': a snapshot of no table is never written.{Environment.NewLine}");
         File.Exists(snapshot).Should().BeFalse();
@@ -150,10 +151,10 @@ public sealed class IndexCommandTests : IDisposable
 
         var allowed = Run("index", "build", "--data", folder, "--output", snapshot, "--allow-partial-data");
         allowed.Exit.Should().Be(0, allowed.Error);
-        allowed.Output.Should().Contain("The load refused data (1 error(s) in icd10cm_order_2026.txt): the snapshot records them");
+        allowed.Output.Should().Contain("The load refused data (2 error(s) in icd10cm_order_2026.txt): the snapshot records them");
         var scrub = Run("scrub", sampleClaims, "--data", snapshot);
         scrub.Exit.Should().Be(2);
-        scrub.Error.Should().StartWith($"error: the data in '{snapshot}' did not load cleanly: 1 error(s)");
+        scrub.Error.Should().StartWith($"error: the data in '{snapshot}' did not load cleanly: 2 error(s)");
     }
 
     [Fact]

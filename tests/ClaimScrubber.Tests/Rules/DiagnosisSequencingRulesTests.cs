@@ -55,7 +55,7 @@ public class DiagnosisSequencingRulesTests
     {
         var finding = Scrub(Plain, ["E11.9", "I10", "E78.5", "R53.83", "D64.9"], 1, 2, 3, 4, 5).Findings.Should().ContainSingle().Subject;
         (finding.RuleId, finding.Element).Should().Be(("LNK014", "lines[1].diagnosisPointers[5]"));
-        finding.Message.Should().Be("The line carries 5 diagnosis pointers; a claim line holds at most 4.");
+        finding.Message.Should().Be("The line carries 5 diagnosis pointers; a claim line holds at most 4. The claim was not scrubbed further.");
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
-using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.PlaceOfService;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
@@ -15,7 +14,7 @@ namespace ClaimScrubber.Tests.Rules;
 /// </summary>
 internal static class FeeScheduleFixture
 {
-    public static readonly FeeScheduleTable Fees = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "pfs")).Index.FeeSchedule!;
+    public static readonly FeeScheduleTable Fees = CmsData.LoadSample("pfs").Index.FeeSchedule!;
 
     public static readonly CodeSetIndex Index = IndexOf(Fees);
 

@@ -11,7 +11,7 @@ namespace ClaimScrubber.Tests.Rules;
 /// <summary>Lab NCD medical necessity on the repository's sample (real rows of NCDs 190.15, 190.21B, 190.22).</summary>
 public class LabNcdRulesTests
 {
-    private static readonly Lazy<CodeSetIndex> Sample = new(() => CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "ncd")).Index);
+    private static readonly Lazy<CodeSetIndex> Sample = new(() => CmsData.LoadSample("ncd").Index);
 
     private static readonly Lazy<CodeSetIndex> Full = new(() => CmsFolderLoader.Load(Path.Combine(CmsData.RequireFolder(), "ncd")).Index);
 

@@ -35,7 +35,7 @@ public class MceDiagnosisRulesTests
         {
             findings[0].Element.Should().Be("diagnoses[1]");
             findings[0].Codes.Should().Equal(IcdCode.Parse(code).ToDottedString());
-            findings[0].Message.Should().EndWith($"but the patient is {age} on 2026-03-15.");
+            findings[0].Message.Should().EndWith("and the patient's age on the discharge date is outside that range.");
             findings[0].Source!.Release.Should().Be("MCE v43.1");
         }
     }
@@ -59,7 +59,7 @@ public class MceDiagnosisRulesTests
         findings.Select(f => f.Element).Should().Equal(conflict ? ["diagnoses[1]", "diagnoses[2]"] : []);
         if (conflict)
         {
-            findings[0].Message.Should().Be("Diagnosis O80 is on the MCE list 'Female-only diagnoses', but the patient is reported as male.");
+            findings[0].Message.Should().Be("Diagnosis O80 is on the MCE list 'Female-only diagnoses', and the patient's recorded sex is not the one the list is for.");
             findings[0].Source!.Release.Should().Be("MCE v41.1");
         }
     }

@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
@@ -10,7 +9,7 @@ public class MceSampleClaimsTests
     [Fact]
     public void SampleClaims_EachHitsTheRuleItsIdNames()
     {
-        var index = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "mce")).Index;
+        var index = CmsData.LoadSample("mce").Index;
         var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 9, 30) });
         var seen = new List<string>();
         foreach (var claim in SampleClaims.Read("mce-claims.json"))

@@ -37,7 +37,7 @@ public class NcciRulesTests
         var finding = Ncci(L("64483", modifiers: "59"), L("10060", modifiers: "XS")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line, finding.Element, finding.Severity, finding.Carc, finding.Rarc).Should().Be(("NCCI001", 1, "lines[1].procedureCode", Severity.Error, "236", "N20"));
         finding.Codes.Should().Equal("10060", "64483");
-        finding.Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"Anesthesia service included in surgical procedure\"): 64483 (line 1) is column 2 to 10060 (line 2) on 2026-03-02; modifier indicator 0: no modifier allows both codes to be paid, so 64483 is denied.");
+        finding.Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"Anesthesia service included in surgical procedure\"): 64483 (line 1) is column 2 to 10060 (line 2) on the same date of service; modifier indicator 0: no modifier allows both codes to be paid, so 64483 is denied.");
         finding.FixHint.Should().Be("Remove 64483 from line 1: it is not separately payable with 10060 on the same day; if 10060 was billed in error, correct that line instead.");
         finding.Source!.SourceFile.Should().Be("ptp_practitioner_2024-07-01.csv.gz");
     }
@@ -58,7 +58,7 @@ public class NcciRulesTests
         // "20610","99213","*",1,"CPT Manual or CMS manual coding instruction"
         var finding = Ncci(L("20610"), L("99213")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line, finding.Element, finding.Disposition).Should().Be(("NCCI002", 2, "lines[2].procedureCode", Disposition.LineDenial));
-        finding.Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\"): 99213 (line 2) is column 2 to 20610 (line 1) on 2026-03-02; modifier indicator 1: 99213 is denied unless an NCCI-associated modifier shows a separate and distinct service.");
+        finding.Message.Should().Be("NCCI practitioner PTP edit (comprehensive/component, rationale \"CPT Manual or CMS manual coding instruction\"): 99213 (line 2) is column 2 to 20610 (line 1) on the same date of service; modifier indicator 1: 99213 is denied unless an NCCI-associated modifier shows a separate and distinct service.");
     }
 
     [CmsFact]
@@ -67,7 +67,7 @@ public class NcciRulesTests
         var finding = Ncci(L("20610"), L("99213", modifiers: "25")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Severity, finding.Disposition, finding.Line, finding.Element).Should().Be(("NCCI003", Severity.Info, Disposition.Informational, 2, "lines[2].modifiers[1]"));
         finding.Codes.Should().Equal("20610", "99213", "25");
-        finding.Message.Should().EndWith("99213 (line 2) is column 2 to 20610 (line 1) on 2026-03-02; modifier indicator 1, bypassed by modifier 25 on line 2.");
+        finding.Message.Should().EndWith("99213 (line 2) is column 2 to 20610 (line 1) on the same date of service; modifier indicator 1, bypassed by modifier 25 on line 2.");
     }
 
     [CmsTheory]
@@ -131,7 +131,7 @@ public class NcciRulesTests
         Ncci(L("36415", units: 2)).Should().BeEmpty();
         var finding = Ncci(L("36415", units: 2), L("99213"), L("36415", "2026-03-02", 1, "91")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line, finding.Element, finding.Carc, finding.Rarc).Should().Be(("NCCI022", 1, "lines[1].units", "151", "N362"));
-        finding.Message.Should().Be("lines 1, 3 bill 3 units of 36415 on 2026-03-02; its MUE is 2 per day (adjudication indicator 3, date of service edit: clinical; rationale \"CMS Policy\"), counted over every line of the date.");
+        finding.Message.Should().Be("Lines 1 and 3 bill 3 units of 36415 on one date of service; its MUE is 2 per day (adjudication indicator 3, date of service edit: clinical; rationale \"CMS Policy\"), counted over every line of the date.");
         finding.Source!.SourceFile.Should().Be("MCR_MUE_PractitionerServices_Eff_04-01-2026.csv");
         Ncci(L("36415", units: 2), L("36415", "2026-03-03", 2)).Should().BeEmpty();
     }
@@ -142,7 +142,7 @@ public class NcciRulesTests
         // G0439,1,2 Date of Service Edit: Policy
         var finding = Ncci(L("G0439"), L("G0439")).Should().ContainSingle().Subject;
         finding.RuleId.Should().Be("NCCI021");
-        finding.Message.Should().Be("lines 1, 2 bill 2 units of G0439 on 2026-03-02; its MUE is 1 per day (adjudication indicator 2, date of service edit: policy; rationale \"Code Descriptor / CPT Instruction\"), counted over every line of the date.");
+        finding.Message.Should().Be("Lines 1 and 2 bill 2 units of G0439 on one date of service; its MUE is 1 per day (adjudication indicator 2, date of service edit: policy; rationale \"Code Descriptor / CPT Instruction\"), counted over every line of the date.");
     }
 
     [CmsFact]
@@ -174,7 +174,7 @@ public class NcciRulesTests
         Ncci(L("11042"), L("11045")).Should().BeEmpty();
         var finding = Ncci(L("99213"), L("11045")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line, finding.Carc, finding.Rarc).Should().Be(("NCCI040", 2, "107", "N122"));
-        finding.Message.Should().Be("11045 is a type 1 add-on code and none of its listed primary codes is billed on 2026-03-02.");
+        finding.Message.Should().Be("11045 is a type 1 add-on code and none of its listed primary codes is billed on its date of service.");
         finding.FixHint.Should().StartWith("Bill 11045 with one of its primary codes (11042");
         finding.Source!.SourceFile.Should().Be("AOC_V2026Q2-MCR.csv");
     }
@@ -184,7 +184,7 @@ public class NcciRulesTests
     {
         var finding = Ncci(L("11045"), L("11042", "2026-03-03")).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Line).Should().Be(("NCCI043", 1));
-        finding.Message.Should().Be("11045 is an add-on code (type 1) and no primary service is billed on 2026-03-02: an add-on code is never paid alone.");
+        finding.Message.Should().Be("11045 is an add-on code (type 1) and no primary service is billed on its date of service: an add-on code is never paid alone.");
     }
 
     [CmsFact]
@@ -194,7 +194,7 @@ public class NcciRulesTests
         Ncci(L("99213"), L("96160")).Where(f => f.RuleId.StartsWith("NCCI04", StringComparison.Ordinal)).Should().BeEmpty();
         var listed = Ncci(L("10060"), L("96160")).Should().ContainSingle(f => f.RuleId == "NCCI041").Subject;
         listed.Severity.Should().Be(Severity.Warning);
-        listed.Message.Should().Be("96160 is a type 3 add-on code and none of its listed primary codes is billed on 2026-03-02; the contractor may accept another primary.");
+        listed.Message.Should().Be("96160 is a type 3 add-on code and none of its listed primary codes is billed on its date of service; the contractor may accept another primary.");
         Ncci(L("38570"), L("49327")).Where(f => f.RuleId.StartsWith("NCCI04", StringComparison.Ordinal)).Should().BeEmpty("49327 lists CCCCC and primaries such as 38570");
     }
 

@@ -9,7 +9,7 @@ namespace ClaimScrubber.Tests.Rules;
 /// <summary>The repository's sample NCCI tables load with the real readers, and the sample claims hit each rule they are named after.</summary>
 public class NcciSampleTests
 {
-    private static readonly Lazy<CodeSetLoadResult> Sample = new(() => CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "ncci")));
+    private static readonly Lazy<CodeSetLoadResult> Sample = new(() => CmsData.LoadSample("ncci"));
 
     [Fact]
     public void SampleFolder_LoadsEveryNcciTable_WithoutProblems()
@@ -44,10 +44,10 @@ public class NcciSampleTests
             File.WriteAllText(Path.Combine(folder.FullName, "AOC_V2026Q2-MCR.csv"),
                 "AOC_Edit_Type,Add-On_Code,AOC_DelDT,Primary_Code,Primary_Code_DelDT,AOC_Edit_EffDT,AOC_Edit_DelDT,Special_Instruction_Notes\n3,96160,,CCCCC,,2017001,,\n");
             // The fixture table is the only one loaded, so it alone would judge CPT codes: PX001 is not under test here.
-            var scrubber = Scrubber.Create(CmsFolderLoader.Load(folder.FullName).Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today, DisabledRules = ["PX001"] });
+            var scrubber = Scrubber.Create(SampleLoad.Load(folder.FullName).Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today, DisabledRules = ["PX001"] });
             var finding = scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line("10060"), TestClaims.Line("96160"))).Findings.Should().ContainSingle().Subject;
             (finding.RuleId, finding.Severity, finding.Line).Should().Be(("NCCI041", Severity.Warning, 2));
-            finding.Message.Should().Be("96160 is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the service billed on 2026-03-02 qualifies.");
+            finding.Message.Should().Be("96160 is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the services billed on its date of service qualify.");
         }
         finally
         {

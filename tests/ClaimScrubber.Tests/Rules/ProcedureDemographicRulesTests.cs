@@ -21,7 +21,7 @@ public class ProcedureDemographicRulesTests
     {
         var finding = Scrub(Over(), "G0102").Findings.Should().ContainSingle().Subject;
         (finding.RuleId, finding.Element, finding.Source, finding.Carc).Should().Be(("PX040", "lines[1].procedureCode", Release, "7"));
-        finding.Message.Should().Be("G0102 is defined for male patients (prostate cancer screening), but the patient is recorded as female.");
+        finding.Message.Should().Be("G0102 is defined for male patients only (prostate cancer screening), and the patient's recorded sex is not that one.");
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public class ProcedureDemographicRulesTests
     {
         var finding = Scrub(Over(), "99460").Findings.Should().ContainSingle().Subject;
         finding.RuleId.Should().Be("PX041");
-        finding.Message.Should().Be("99460 is defined for patients aged under 1 (newborn care), but the patient is 75 on the date of service.");
+        finding.Message.Should().Be("99460 is defined for patients aged under 1 (newborn care), and the patient's age on the date of service is outside that range.");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public class ProcedureDemographicRulesTests
         var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today });
         var finding = Scrub(scrubber, "G0102").Findings.Single(f => f.RuleId.StartsWith("PX04", StringComparison.Ordinal));
         finding.RuleId.Should().Be("PX040");
-        finding.Message.Should().Be("G0102 is defined for male patients (prostate cancer screening), but the patient is recorded as female.");
+        finding.Message.Should().Be("G0102 is defined for male patients only (prostate cancer screening), and the patient's recorded sex is not that one.");
         finding.Source!.SourceFile.Should().Be("HCPC2025_OCT_ANWEB.csv");
         Scrub(scrubber, "G0102", "KX").Ids().Should().NotContain("PX040");
         Scrub(scrubber, "G0101").Ids().Should().NotContain("PX040");

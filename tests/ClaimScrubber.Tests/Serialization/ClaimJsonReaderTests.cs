@@ -137,7 +137,7 @@ public class ClaimJsonReaderTests
         result.Claim.Should().BeNull();
         result.ClaimId.Should().Be("BAD-1");
         Errors(result).Should().Equal(
-            ("setting", "'dental' is not a claim setting: expected professional, outpatientHospital or inpatient."),
+            ("setting", "'dental' is not a claim setting: expected professional, outpatientHospital, inpatient or otherInstitutional."),
             ("patient.birthDate", "The date is not a calendar date in the form yyyy-MM-dd."),
             ("patient.sex", "The sex is not F, M or U."),
             ("billingNpi", "'12345' is not an NPI: expected ten digits."),
@@ -265,22 +265,23 @@ public class ClaimJsonReaderTests
     public void Read_LargeArray_StreamsAcrossBufferRefills_InInputOrder_WithSourceLines()
     {
         var claim = ClaimJsonWriter.Serialize(TestClaims.Professional());
-        var big = TestClaims.Professional(null, [.. Enumerable.Range(0, 2000).Select(i => TestClaims.Line(date: "2026-03-02"))]);
+        var big = TestClaims.Professional(null, [.. Enumerable.Range(0, 999).Select(i => TestClaims.Line(date: "2026-03-02"))]);
         var text = new StringBuilder("[\n");
         for (var i = 0; i < 3000; i++)
         {
             text.Append(claim.Replace("\"C1\"", $"\"C{i}\"", StringComparison.Ordinal)).Append(",\n");
         }
 
-        // One claim larger than the initial 64 KB window makes the window grow.
-        text.Append(ClaimJsonWriter.Serialize(big).Replace("\"C1\"", "\"BIG\"", StringComparison.Ordinal)).Append("\n]");
+        // One claim larger than the initial 256 KB window (999 lines and an extension member) makes the window grow.
+        var note = new string('x', 300_000);
+        text.Append(ClaimJsonWriter.Serialize(big).Replace("\"C1\"", $"\"BIG\",\"note\":\"{note}\"", StringComparison.Ordinal)).Append("\n]");
 
         var results = Read(text.ToString());
 
         results.Should().HaveCount(3001);
         results.Select(r => r.ClaimId).Should().Equal([.. Enumerable.Range(0, 3000).Select(i => $"C{i}"), "BIG"]);
         results.Select(r => r.SourceLine).Should().Equal(Enumerable.Range(2, 3001).Select(i => (int?)i));
-        results[^1].Claim!.Lines.Should().HaveCount(2000);
+        results[^1].Claim!.Lines.Should().HaveCount(999);
     }
 
     [Fact]

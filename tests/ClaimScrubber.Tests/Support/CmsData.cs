@@ -1,3 +1,4 @@
+using ClaimScrubber.CodeSets.Loading;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
@@ -29,6 +30,25 @@ public static class CmsData
 
     /// <summary>Gets the repository's own sample data folder, <c>data/</c>.</summary>
     public static string SampleFolder => Path.Combine(RepositoryRoot, "data");
+
+    /// <summary>Gets the manifest of the repository's sample, <c>data/cms/claimscrubber-manifest.json</c>, which declares it a sample.</summary>
+    public static string SampleManifest => Path.Combine(SampleFolder, "cms", CmsLoadOptions.ManifestFileName);
+
+    /// <summary>
+    /// Loads the repository's sample <c>data/cms</c>, or a subfolder of it, as the sample its manifest declares it to
+    /// be: checks that the load reports the sample notice, and returns the result without it, so that tests see only
+    /// the problems of the sample's files.
+    /// </summary>
+    public static CodeSetLoadResult LoadSample(params string[] subfolder) =>
+        SampleLoad.Load(Path.Combine([SampleFolder, "cms", .. subfolder]), SampleManifest, Environment.ProcessorCount);
+
+    /// <summary>Loads a subfolder of the repository's sample as <see cref="ClaimScrubber.CodeSets.CodeSetIndex.LoadFolder"/> would: failing on any error.</summary>
+    public static ClaimScrubber.CodeSets.CodeSetIndex LoadSampleStrict(params string[] subfolder)
+    {
+        var loaded = LoadSample(subfolder);
+        loaded.Report.ThrowIfErrors();
+        return loaded.Index;
+    }
 
     public static string RepositoryRoot
     {

@@ -43,10 +43,7 @@ internal sealed partial class RvuFileReader : ICmsFileReader
             titleRelease = ReadCsv(file, rows);
         }
 
-        if (rows.Count == 0)
-        {
-            throw new InvalidDataException("the RVU file has no data rows");
-        }
+        file.CheckSize(TableMinimum.FeeSchedule, rows.Count, rows.Exists(r => r.Item1.ToString()[0] == 'V'));
 
         var (release, from, to) = ReleaseOf(titleRelease, file.FileName);
         var table = new FeeScheduleTable(rows, new TableRelease(TableName, release, file.FileName, from, to, rows.Count));
@@ -109,8 +106,14 @@ internal sealed partial class RvuFileReader : ICmsFileReader
                 continue;
             }
 
+            if (row.IsWiderThan(labels.Count))
+            {
+                file.Error(row.Line, row.WiderThanMessage(labels.Count));
+                continue;
+            }
+
             var c = columns.Value;
-            Add(file, row.Line, rows, row[c.Code], row[c.Modifier], row[c.Status], c.NotUsed < 0 ? string.Empty : row[c.NotUsed], row[c.PcTc], row[c.Global],
+            Add(file, row.Line, rows, row[c.Code], row[c.Modifier], row[c.Status], row[c.NotUsed], row[c.PcTc], row[c.Global],
                 row[c.Multiple], row[c.Bilateral], row[c.Assistant], row[c.CoSurgeons], row[c.Team], row[c.NonFacilityNa], row[c.FacilityNa], row[c.EndoBase]);
         }
 
@@ -122,10 +125,12 @@ internal sealed partial class RvuFileReader : ICmsFileReader
         using var stream = file.OpenRead();
         using var reader = new StreamReader(stream, Encoding.Latin1);
         var number = 0;
+        var blank = false;
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (line.StartsWith("HDR", StringComparison.Ordinal) || line.Trim().Length == 0)
+            blank = line.Trim().Length == 0;
+            if (line.StartsWith("HDR", StringComparison.Ordinal) || blank)
             {
                 continue;
             }
@@ -141,6 +146,8 @@ internal sealed partial class RvuFileReader : ICmsFileReader
                 Field(line, 116, 116), Field(line, 117, 117), Field(line, 118, 118), Field(line, 119, 119), Field(line, 120, 120),
                 Field(line, 73, 74), Field(line, 82, 83), Field(line, 128, 132));
         }
+
+        file.CheckLineEnd(stream, Encoding.Latin1, number, blank);
     }
 
     /// <summary>Gets the 1-based inclusive positions of the COBOL layout, trimmed, or what is left of them.</summary>
@@ -319,7 +326,7 @@ internal sealed partial class RvuFileReader : ICmsFileReader
             }
 
             var columns = new Columns(
-                Required("HCPCS"), Required("MOD"), Required("STATUSCODE"), labels.FindIndex(l => l.EndsWith("NOTUSEDFORMEDICAREPAYMENT", StringComparison.Ordinal)),
+                Required("HCPCS"), Required("MOD"), Required("STATUSCODE"), Required("NOTUSEDFORMEDICAREPAYMENT"),
                 Required("PCTCIND"), Required("GLOBDAYS"), Required("MULTPROC"), Required("BILATSURG"), Required("ASSTSURG"), Required("COSURG"), Required("TEAMSURG"),
                 Required("NONFACNAINDICATOR"), Required("FACILITYNAINDICATOR"), Required("ENDOBASE"));
             return missing.Count == 0

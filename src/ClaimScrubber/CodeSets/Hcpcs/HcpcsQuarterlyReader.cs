@@ -15,9 +15,11 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
     public const string ProcedureTableName = "HCPCS Level II procedure codes";
     public const string ModifierTableName = "HCPCS Level II modifiers";
 
-    private static readonly string[] Required = ["HCPC", "RECID", "SHORT DESCRIPTION", "COV", "BETOS", "TOS1", "ADD DT", "ACT EFF DT", "TERM DT", "ACTION CD"];
     private static readonly string[] TypeOfServiceColumns = ["TOS1", "TOS2", "TOS3", "TOS4", "TOS5"];
     private static readonly string[] CrossReferenceColumns = ["XREF1", "XREF2", "XREF3", "XREF4", "XREF5"];
+
+    // Every column the table keeps is required: a file missing one would load with that field blank in every row.
+    private static readonly string[] Required = ["HCPC", "RECID", "SHORT DESCRIPTION", "COV", "BETOS", "ADD DT", "ACT EFF DT", "TERM DT", "ACTION CD", .. TypeOfServiceColumns, .. CrossReferenceColumns];
     private static readonly string[] Months = ["JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"];
 
     public string Id => "hcpcs-quarterly";
@@ -32,7 +34,7 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
         var modifiers = new List<(ushort Code, HcpcsCodeInfo Info, int Line)>(400);
         string? previousCode = null;
         var previousRecord = string.Empty;
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file), Required, c => columns = new Columns(c)))
+        foreach (var row in TabularColumns.DataRows(file, TabularReader.ReadRows(file), Required, c => columns = new Columns(c)))
         {
             var text = row[columns.Code];
             var recordId = row[columns.RecordId];
@@ -78,6 +80,8 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
             previousRecord = recordId;
         }
 
+        file.CheckSize(TableMinimum.HcpcsProcedures, procedures.Count, procedures.Exists(p => ProcedureCode.FromValue(p.Code).ToString()[0] == 'V'));
+        file.CheckSize(TableMinimum.HcpcsModifiers, modifiers.Count);
         var procedureTable = BuildProcedures(file, procedures, new TableRelease(ProcedureTableName, release, file.FileName, from, to, 0));
         var modifierRecords = Distinct(file, modifiers, "modifier");
         var modifierRelease = new TableRelease(ModifierTableName, release, file.FileName, from, to, modifierRecords.Count);
@@ -225,9 +229,9 @@ internal sealed partial class HcpcsQuarterlyReader : ICmsFileReader
 
         public int Action { get; } = header["ACTION CD"];
 
-        public int[] TypesOfService { get; } = [.. TypeOfServiceColumns.Select(header.Optional)];
+        public int[] TypesOfService { get; } = [.. TypeOfServiceColumns.Select(c => header[c])];
 
-        public int[] CrossReferences { get; } = [.. CrossReferenceColumns.Select(header.Optional)];
+        public int[] CrossReferences { get; } = [.. CrossReferenceColumns.Select(c => header[c])];
     }
 
     [GeneratedRegex(@"^HCPC(?<year>\d{4})_(?<month>[A-Za-z]{3})_ANWEB.*\.(xlsx|csv)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -14,7 +14,7 @@ internal sealed partial class ModifierListReader : ICmsFileReader
 {
     public const string TableName = "CPT and HCPCS modifier list";
 
-    private static readonly string[] Required = ["mod_code", "mod_type"];
+    private static readonly string[] Required = ["mod_code", "mod_type", "mod_category"];
 
     public string Id => "modifier-list";
 
@@ -24,11 +24,11 @@ internal sealed partial class ModifierListReader : ICmsFileReader
     {
         TabularColumns columns = null!;
         var modifiers = new SortedDictionary<ushort, (ModifierLevels Levels, string Category)>();
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file), Required, c => columns = c))
+        foreach (var row in TabularColumns.DataRows(file, TabularReader.ReadRows(file), Required, c => columns = c))
         {
             var text = row[columns["mod_code"]];
             var type = row[columns["mod_type"]];
-            var category = row[columns.Optional("mod_category")];
+            var category = row[columns["mod_category"]];
             if (!ModifierCode.TryParse(text, out var modifier))
             {
                 file.Error(row.Line, $"'{text}' is not a modifier (two letters or digits); the row was refused.");
@@ -55,7 +55,9 @@ internal sealed partial class ModifierListReader : ICmsFileReader
                 var categories = MergeCategory(known.Category, category);
                 if ((known.Levels & level) != 0 && string.Equals(categories, known.Category, StringComparison.Ordinal))
                 {
-                    file.Warning(row.Line, $"Modifier '{text}' ({type}) is listed again with nothing new.");
+                    // CMS lists a code twice only to give it a second type or category; a row repeated outright is damage.
+                    file.Error(row.Line, $"Modifier '{text}' ({type}) is listed again with nothing new; the repeated row was refused.");
+                    continue;
                 }
 
                 modifiers[modifier.Value] = (known.Levels | level, categories);
@@ -66,6 +68,7 @@ internal sealed partial class ModifierListReader : ICmsFileReader
             }
         }
 
+        file.CheckSize(TableMinimum.ModifierList, modifiers.Count);
         var release = ReleaseOf(file, modifiers.Count);
         var list = new ModifierList(file.Name, release, modifiers);
         file.AddTo(b => HcpcsParts.Of(b).Add(list));

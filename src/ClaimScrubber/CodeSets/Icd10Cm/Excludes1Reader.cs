@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using System.Xml;
 using ClaimScrubber.CodeSets.Loading;
@@ -20,8 +19,7 @@ internal sealed partial class Excludes1Reader : ICmsFileReader
 
     public void Read(CmsFile file)
     {
-        using var stream = file.OpenRead();
-        using var input = file.FileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : stream;
+        using var input = file.OpenContent();
         using var reader = XmlReader.Create(input, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true, IgnoreWhitespace = true });
         var lineInfo = (IXmlLineInfo)reader;
         var entries = new List<Excludes1Entry>(16_000);
@@ -88,6 +86,9 @@ internal sealed partial class Excludes1Reader : ICmsFileReader
 
                 reader.Read();
             }
+
+            // Read to the end, so that a gzip file is checked against its trailer.
+            input.CopyTo(Stream.Null);
         }
         catch (XmlException ex)
         {
@@ -98,6 +99,8 @@ internal sealed partial class Excludes1Reader : ICmsFileReader
         {
             throw new InvalidDataException("The tabular XML holds no Excludes1 note under a code: it is not the ICD-10-CM tabular list, or it is truncated.");
         }
+
+        file.CheckSize(TableMinimum.Excludes1, entries.Count);
 
         if (withoutCode > 0)
         {

@@ -83,7 +83,11 @@ internal sealed class IcdCodeSetParts
                 continue;
             }
 
-            var records = Apply(builder, part, baseYear.Records);
+            if (Apply(builder, part, baseYear.Records) is not { } records)
+            {
+                continue;
+            }
+
             byYear[part.FiscalYear] = (ReleaseOf(part.FiscalYear, part.SourceFile, records.Count), records);
         }
 
@@ -100,11 +104,16 @@ internal sealed class IcdCodeSetParts
         builder.SetTable(IcdCodeSet.Create([.. byYear.Select(y => (y.Key, y.Value.Release, y.Value.Records))]));
     }
 
-    /// <summary>Applies addenda to the records of the year before, reporting every change that does not apply.</summary>
-    private static List<IcdOrderRecord> Apply(CodeSetIndexBuilder builder, IcdAddendaPart part, IReadOnlyList<IcdOrderRecord> baseRecords)
+    /// <summary>
+    /// Applies addenda to the records of the year before, reporting every change that does not apply; returns
+    /// <see langword="null"/> (the year is not loaded) when any does not, or when the result disagrees with the totals
+    /// the addenda's closing summary gives: a year built from addenda that do not fit is never half-right.
+    /// </summary>
+    private static List<IcdOrderRecord>? Apply(CodeSetIndexBuilder builder, IcdAddendaPart part, IReadOnlyList<IcdOrderRecord> baseRecords)
     {
         var previous = part.FiscalYear - 1;
         var records = new Dictionary<IcdCode, IcdOrderRecord>(baseRecords.Count + part.Changes.Count);
+        var failed = false;
         foreach (var record in baseRecords)
         {
             records[record.Code] = record;
@@ -146,6 +155,7 @@ internal sealed class IcdCodeSetParts
             if (problem is not null)
             {
                 builder.AddProblem(new LoadProblem(part.Name, change.Line, problem, IsError: true));
+                failed = true;
             }
         }
 
@@ -155,7 +165,14 @@ internal sealed class IcdCodeSetParts
         {
             var stated = string.Join(" and ", new[] { part.ExpectedCodes is { } c ? $"{c} codes" : null, part.ExpectedHeaders is { } h ? $"{h} headers" : null }.OfType<string>());
             builder.AddProblem(new LoadProblem(part.Name, null,
-                $"The closing summary gives FY{part.FiscalYear} {stated}, but applying the addenda to FY{previous} gave {billable} codes and {result.Count - billable} headers.", IsError: false));
+                $"The closing summary gives FY{part.FiscalYear} {stated}, but applying the addenda to FY{previous} gave {billable} codes and {result.Count - billable} headers.", IsError: true));
+            failed = true;
+        }
+
+        if (failed)
+        {
+            builder.AddProblem(new LoadProblem(part.Name, null, $"FY{part.FiscalYear} was not loaded: its addenda do not apply cleanly to FY{previous}.", IsError: true));
+            return null;
         }
 
         return result;

@@ -40,9 +40,11 @@ internal sealed partial class IcdOrderAddendaReader : ICmsFileReader
         (int Line, IcdOrderRecord Record)? reviseFrom = null;
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
         var number = 0;
+        var blank = false;
         while (reader.ReadLine() is { } line)
         {
             number++;
+            blank = string.IsNullOrWhiteSpace(line);
             var tag = TagOf(line);
             if (tag is null)
             {
@@ -102,6 +104,18 @@ internal sealed partial class IcdOrderAddendaReader : ICmsFileReader
         if (reviseFrom is { } last)
         {
             file.Error(last.Line, $"'Revise from:' {last.Record.Code.ToDottedString()} is not followed by its 'Revise to:' line.");
+        }
+
+        if (stream is CheckedStream content)
+        {
+            file.CheckLineEnd(content, Encoding.Latin1, number, blank);
+        }
+
+        // Every addenda file CMS publishes closes with the year's header and code totals; without them it was cut short.
+        if (codes is null || headers is null)
+        {
+            file.Error(null, string.Create(CultureInfo.InvariantCulture,
+                $"The closing summary ('NNNNN headers in icd10cm_order_{fiscalYear}.txt' and 'NNNNN codes in icd10cm_order_{fiscalYear}.txt') is missing: the file is cut short or not CMS's addenda."));
         }
 
         return new IcdAddendaPart(fiscalYear, name, sourceFile, changes, codes, headers);

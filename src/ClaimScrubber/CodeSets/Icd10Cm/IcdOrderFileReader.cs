@@ -16,10 +16,11 @@ internal sealed partial class IcdOrderFileReader : ICmsFileReader
 
     public bool Recognizes(string fileName) => OrderFileName().IsMatch(fileName) || ZipName().IsMatch(fileName);
 
-    public void Read(CmsFile file) => OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-CM order file (icd10cm_order_YYYY.txt)", (stream, year, source, fromZip) =>
+    public void Read(CmsFile file) => OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-CM order file (icd10cm_order_YYYY.txt)", (stream, year, source, entry) =>
     {
-        var records = OrderFiles.ReadRecords<IcdOrderRecord>(file, stream, ParseLine, r => r.Code.Value, r => r.Code.ToDottedString());
-        var part = new IcdYearPart(year, file.Name, source, fromZip, records);
+        var records = OrderFiles.ReadRecords<IcdOrderRecord>(file, stream, entry, ParseLine, r => r.Code.Value, r => r.Code.ToDottedString());
+        file.CheckSize(TableMinimum.IcdOrderFile, records.Count, records.Exists(r => r.Code[0] == 'Z'), entry is null ? null : source);
+        var part = new IcdYearPart(year, file.Name, source, entry is not null, records);
         file.AddTo(b => IcdCodeSetParts.Of(b).AddYear(part));
     });
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClaimScrubber.CodeSets.Loading;
@@ -15,34 +14,36 @@ internal static partial class OrderFiles
     /// <summary>
     /// Calls <paramref name="read"/> with each order file of <paramref name="file"/>: the file itself when it is
     /// loose, else every zip entry whose name matches <paramref name="entryName"/> (the fiscal year is the pattern's
-    /// <c>year</c> group). A zip with no such entry is an error naming what was expected. Zip entries matching
+    /// <c>year</c> group), checked against its CRC-32. A zip with no such entry is an error naming what was expected.
+    /// The callback gets the content, the fiscal year, the release's source (<c>zip/entry</c> for an entry) and the
+    /// entry's name for messages (<see langword="null"/> for a loose file). Zip entries matching
     /// <paramref name="companionName"/> (the addenda CMS ships beside the order file) go to <paramref name="readCompanion"/>.
     /// </summary>
-    public static void ReadEach(CmsFile file, Regex entryName, string expected, Action<Stream, int, string, bool> read, Regex? companionName = null, Action<Stream, int, string>? readCompanion = null)
+    public static void ReadEach(CmsFile file, Regex entryName, string expected, Action<CheckedStream, int, string, string?> read, Regex? companionName = null, Action<CheckedStream, int, string, string>? readCompanion = null)
     {
         if (!file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
             var year = YearOf(entryName, file.FileName)
                 ?? throw new InvalidDataException($"The file name '{file.FileName}' does not say its fiscal year as {expected} does.");
             using var stream = file.OpenRead();
-            read(stream, year, file.FileName, false);
+            read(stream, year, file.FileName, null);
             return;
         }
 
-        using var archive = new ZipArchive(file.OpenRead(), ZipArchiveMode.Read);
+        using var archive = file.OpenZip();
         var found = 0;
         foreach (var entry in archive.Entries)
         {
             if (YearOf(entryName, entry.Name) is { } entryYear)
             {
                 found++;
-                using var stream = entry.Open();
-                read(stream, entryYear, $"{file.FileName}/{entry.FullName}", true);
+                using var stream = file.OpenEntry(entry);
+                read(stream, entryYear, $"{file.FileName}/{entry.FullName}", entry.FullName);
             }
             else if (companionName is not null && readCompanion is not null && YearOf(companionName, entry.Name) is { } companionYear)
             {
-                using var stream = entry.Open();
-                readCompanion(stream, companionYear, $"{file.FileName}/{entry.FullName}");
+                using var stream = file.OpenEntry(entry);
+                readCompanion(stream, companionYear, $"{file.FileName}/{entry.FullName}", entry.FullName);
             }
         }
 
@@ -52,28 +53,47 @@ internal static partial class OrderFiles
         }
     }
 
-    /// <summary>Reads every record of an order file (Latin-1), reporting each refused line, and each code listed twice, to <paramref name="file"/>.</summary>
-    public static List<TRecord> ReadRecords<TRecord>(CmsFile file, Stream stream, TryParseLine<TRecord> parse, Func<TRecord, ulong> key, Func<TRecord, string> name)
+    /// <summary>
+    /// Reads every record of an order file (Latin-1), reporting each refused line, each code listed twice, and a last
+    /// line cut short to <paramref name="file"/>; a line of a zip entry names the entry (<paramref name="entry"/>).
+    /// </summary>
+    public static List<TRecord> ReadRecords<TRecord>(CmsFile file, CheckedStream stream, string? entry, TryParseLine<TRecord> parse, Func<TRecord, ulong> key, Func<TRecord, string> name)
     {
         var records = new List<TRecord>(100_000);
         var seen = new HashSet<ulong>();
+        var where = entry is null ? string.Empty : $"{entry}: ";
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         var number = 0;
+        var blank = false;
+        var order = 0;
         while (reader.ReadLine() is { } line)
         {
             number++;
-            if (string.IsNullOrWhiteSpace(line))
+            blank = string.IsNullOrWhiteSpace(line);
+            if (blank)
             {
                 continue;
             }
 
+            // Order numbers run 1, 2, 3…: a gap is a record lost (two lines run together, or a line dropped). A sample
+            // is an excerpt, whose numbers only rise.
+            if (line.Length >= 5 && int.TryParse(line.AsSpan(0, 5), NumberStyles.None, CultureInfo.InvariantCulture, out var current))
+            {
+                if (file.IsSample ? current <= order : current != order + 1)
+                {
+                    file.Error(number, string.Create(CultureInfo.InvariantCulture, $"{where}The order number {current:D5} follows {order:D5}: a record is missing or out of order."));
+                }
+
+                order = current;
+            }
+
             if (!parse(line, out var record, out var error))
             {
-                file.Error(number, error!);
+                file.Error(number, where + error);
             }
             else if (!seen.Add(key(record)))
             {
-                file.Error(number, $"{name(record)} is listed twice; the first record was kept.");
+                file.Error(number, $"{where}{name(record)} is listed twice; the first record was kept.");
             }
             else
             {
@@ -81,6 +101,7 @@ internal static partial class OrderFiles
             }
         }
 
+        file.CheckLineEnd(stream, Encoding.Latin1, number, blank, entry is null ? null : $"{file.FileName}/{entry}");
         return records;
     }
 

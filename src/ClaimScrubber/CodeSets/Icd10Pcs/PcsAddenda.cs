@@ -41,15 +41,17 @@ internal sealed class PcsAddenda
     public string Source { get; }
 
     /// <summary>Parses the addenda, reporting every line it refuses to <paramref name="file"/>.</summary>
-    public static PcsAddenda Parse(CmsFile file, Stream stream, int fiscalYear, string source)
+    public static PcsAddenda Parse(CmsFile file, CheckedStream stream, int fiscalYear, string source, string? entry)
     {
         var addenda = new PcsAddenda(fiscalYear, file.Name, source);
         using var reader = new StreamReader(stream, Encoding.Latin1, detectEncodingFromByteOrderMarks: false);
         var number = 0;
+        var blank = false;
         (int Line, PcsOrderRecord Record)? reviseFrom = null;
         while (reader.ReadLine() is { } line)
         {
             number++;
+            blank = string.IsNullOrWhiteSpace(line);
             var tag = Array.Find(Tags, t => line.StartsWith(t, StringComparison.Ordinal));
             if (tag is null)
             {
@@ -88,6 +90,15 @@ internal sealed class PcsAddenda
             }
 
             reviseFrom = null;
+        }
+
+        file.CheckLineEnd(stream, Encoding.Latin1, number, blank, entry is null ? null : source);
+
+        // Every addenda file CMS publishes closes with the header and code totals of both years; without them it was cut short.
+        if (addenda.priorCodes is null || addenda.priorHeaders is null)
+        {
+            file.Error(null, string.Create(CultureInfo.InvariantCulture,
+                $"{(entry is null ? string.Empty : entry + ": ")}The closing summary ('NNNNN headers in icd10pcs_order_{fiscalYear - 1}.txt' and 'NNNNN codes in icd10pcs_order_{fiscalYear - 1}.txt') is missing: the file is cut short or not CMS's addenda."));
         }
 
         return addenda;

@@ -27,21 +27,22 @@ internal sealed partial class PcsOrderFileReader : ICmsFileReader
         if (LooseAddendaName().Match(file.FileName) is { Success: true } loose)
         {
             using var stream = file.OpenRead();
-            AddAddenda(file, stream, int.Parse(loose.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), file.FileName);
+            AddAddenda(file, stream, int.Parse(loose.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), file.FileName, null);
             return;
         }
 
-        OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-PCS order file (icd10pcs_order_YYYY.txt)", (stream, year, source, fromZip) =>
+        OrderFiles.ReadEach(file, OrderFileName(), "ICD-10-PCS order file (icd10pcs_order_YYYY.txt)", (stream, year, source, entry) =>
         {
-            var records = OrderFiles.ReadRecords<PcsOrderRecord>(file, stream, ParseLine, r => r.Key, r => r.Text);
-            var part = new PcsYearPart(year, file.Name, source, fromZip, records);
+            var records = OrderFiles.ReadRecords<PcsOrderRecord>(file, stream, entry, ParseLine, r => r.Key, r => r.Text);
+            file.CheckSize(TableMinimum.PcsOrderFile, records.Count, records.Exists(r => r.Text[0] == 'X'), entry is null ? null : source);
+            var part = new PcsYearPart(year, file.Name, source, entry is not null, records);
             file.AddTo(b => Parts(b).Years.Add(part));
-        }, ZippedAddendaName(), (stream, year, source) => AddAddenda(file, stream, year, source));
+        }, ZippedAddendaName(), (stream, year, source, entry) => AddAddenda(file, stream, year, source, entry));
     }
 
-    private static void AddAddenda(CmsFile file, Stream stream, int year, string source)
+    private static void AddAddenda(CmsFile file, CheckedStream stream, int year, string source, string? entry)
     {
-        var addenda = PcsAddenda.Parse(file, stream, year, source);
+        var addenda = PcsAddenda.Parse(file, stream, year, source, entry);
         file.AddTo(b => Parts(b).Addenda.Add(addenda));
     }
 

@@ -13,6 +13,13 @@ public sealed class CmsDataException : Exception
         Problems = problems;
     }
 
+    /// <summary>Creates the exception with its own opening sentence before the problems.</summary>
+    internal CmsDataException(string opening, ImmutableArray<LoadProblem> problems)
+        : base(FormatMessage(opening, problems))
+    {
+        Problems = problems;
+    }
+
     /// <summary>Creates the exception.</summary>
     public CmsDataException()
         : this(ImmutableArray<LoadProblem>.Empty)
@@ -39,12 +46,15 @@ public sealed class CmsDataException : Exception
     /// <summary>Gets the problems, each naming its file and line.</summary>
     public ImmutableArray<LoadProblem> Problems { get; }
 
-    private static string FormatMessage(ImmutableArray<LoadProblem> problems)
+    private static string FormatMessage(ImmutableArray<LoadProblem> problems) =>
+        FormatMessage($"CMS data could not be loaded: {problems.Count(p => p.IsError)} error(s).", problems);
+
+    private static string FormatMessage(string opening, ImmutableArray<LoadProblem> problems)
     {
         const int Shown = 20;
         var errors = problems.Where(p => p.IsError).ToList();
         var lines = errors.Take(Shown).Select(p => "  " + p);
         var more = errors.Count > Shown ? [$"  … and {errors.Count - Shown} more"] : Array.Empty<string>();
-        return $"CMS data could not be loaded: {errors.Count} error(s)." + Environment.NewLine + string.Join(Environment.NewLine, lines.Concat(more));
+        return opening + Environment.NewLine + string.Join(Environment.NewLine, lines.Concat(more));
     }
 }

@@ -1,9 +1,8 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Diagnostics;
-using System.Text.Json;
+using System.Globalization;
 using ClaimScrubber.CodeSets.Snapshots;
-using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.CodeSets.Loading;
 
@@ -16,7 +15,12 @@ public static class CmsFolderLoader
     // When CMS ships one table in several forms (a workbook and its CSV), the fastest form is read.
     private static readonly string[] FormPreference = [".csv", ".txt", ".zip", ".gz", ".xlsx"];
 
-    /// <summary>Loads a folder, keeping whatever could be read and reporting the rest.</summary>
+    /// <summary>
+    /// Loads a folder, keeping every file that could be read whole and reporting the rest. A file that meets any
+    /// error (unreadable, damaged, cut short, a row refused, a table far smaller than any CMS release) contributes
+    /// nothing: its tables are left out, never loaded in part. A folder in which no file is a table this library
+    /// recognises is an error too.
+    /// </summary>
     /// <param name="folder">The folder of CMS files.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="CmsLoadOptions.Default"/>.</param>
     /// <returns>The index and the load report; check <see cref="LoadReport.HasErrors"/>.</returns>
@@ -34,11 +38,18 @@ public static class CmsFolderLoader
 
         var stopwatch = Stopwatch.StartNew();
         var root = Path.GetFullPath(folder);
-        var manifest = ReadManifest(root, options);
+        var manifestPath = options.ManifestPath ?? Path.Combine(root, CmsLoadOptions.ManifestFileName);
+        var manifest = Manifest.Read(manifestPath, mustExist: options.ManifestPath is not null);
         var problems = new ConcurrentQueue<LoadProblem>();
+        var manifestName = Path.GetRelativePath(root, manifestPath).Replace('\\', '/');
+        if (manifest.IsSample)
+        {
+            problems.Enqueue(new LoadProblem(manifestName, null, Manifest.SampleNotice, IsError: false));
+        }
+
         var skipped = ImmutableArray.CreateBuilder<string>();
         var assignments = new List<(string Path, string Name, ICmsFileReader Reader)>();
-        foreach (var path in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var path in FilesUnder(root, problems).Order(StringComparer.Ordinal))
         {
             var name = Path.GetRelativePath(root, path).Replace('\\', '/');
             if (string.Equals(Path.GetFileName(path), CmsLoadOptions.ManifestFileName, StringComparison.OrdinalIgnoreCase))
@@ -46,7 +57,7 @@ public static class CmsFolderLoader
                 continue;
             }
 
-            var reader = manifest.TryGetValue(name, out var id)
+            var reader = manifest.Readers.TryGetValue(name, out var id)
                 ? ReaderFor(id, name)
                 : CmsReaders.All.FirstOrDefault(r => r.Recognizes(Path.GetFileName(path)));
             if (reader is null)
@@ -60,12 +71,18 @@ public static class CmsFolderLoader
         }
 
         var chosen = ChooseOneFormPerTable(assignments, problems);
+        if (chosen.Count == 0)
+        {
+            problems.Enqueue(new LoadProblem(".", null, string.Create(CultureInfo.InvariantCulture,
+                $"No file in the folder is a CMS table this library recognises ({skipped.Count} file(s) passed over): keep the names CMS publishes (README, 'Point it at a full CMS download') or map them in {CmsLoadOptions.ManifestFileName}."), IsError: true));
+        }
+
         var builder = new CodeSetIndexBuilder();
-        var files = chosen.Select(a => new CmsFile(a.Path, a.Name, builder, problems)).ToList();
+        var files = chosen.Select(a => new CmsFile(a.Path, a.Name, builder, problems, manifest.IsSample)).ToList();
         var readersByFile = chosen.ToDictionary(a => a.Name, a => a.Reader, StringComparer.Ordinal);
 
         // Largest first, so that the long reads start early and the short ones fill in.
-        var ordered = files.OrderByDescending(f => new FileInfo(f.FullPath).Length).ToList();
+        var ordered = files.OrderByDescending(f => LengthOf(f.FullPath)).ToList();
         var sources = new ConcurrentBag<IndexSourceFile>();
         Parallel.ForEach(ordered, new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism }, file =>
         {
@@ -73,10 +90,13 @@ public static class CmsFolderLoader
             {
                 readersByFile[file.Name].Read(file);
             }
-            catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException or UnauthorizedAccessException or OpenXmlReadException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
-                file.Error(null, $"The file could not be read ({ex.GetType().Name}: {ex.Message}); it may be corrupt, truncated or not in the layout CMS publishes.");
+                // Whatever a damaged file makes a reader or the zip, gzip, XML or workbook libraries throw is this file's problem alone.
+                file.Error(null, Unreadable(ex));
             }
+
+            file.Commit();
 
             // Hashed while the file is still in the OS cache (even when refused: replacing it changes the index), so
             // that a snapshot of the index can tell when it is stale. A file that cannot be opened is reported above.
@@ -84,25 +104,95 @@ public static class CmsFolderLoader
             {
                 sources.Add(SourceFileOf(file.FullPath, file.Name));
             }
-            catch (Exception ex) when ((ex is IOException or UnauthorizedAccessException) && file.ErrorCount == 0)
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                file.Warning(null, $"The file's SHA-256 could not be computed ({ex.Message}); a snapshot of this index cannot tell when it changes.");
+                if (file.ErrorCount == 0)
+                {
+                    file.Warning(null, $"The file's SHA-256 could not be computed ({ex.Message}); a snapshot of this index cannot tell when it changes.");
+                }
             }
         });
 
-        var manifestPath = options.ManifestPath ?? Path.Combine(root, CmsLoadOptions.ManifestFileName);
-        if (File.Exists(manifestPath))
+        if (manifest.Exists)
         {
-            sources.Add(SourceFileOf(manifestPath, Path.GetRelativePath(root, manifestPath).Replace('\\', '/')));
+            try
+            {
+                sources.Add(SourceFileOf(manifestPath, manifestName));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Enqueue(new LoadProblem(manifestName, null, $"The manifest's SHA-256 could not be computed ({ex.Message}); a snapshot of this index cannot tell when it changes.", IsError: false));
+            }
         }
 
         // Composing multi-file tables at Build() reports problems of its own, so they are gathered after it.
-        var built = builder.Build();
+        var built = Build(builder, problems);
         ImmutableArray<LoadProblem> allProblems = [.. problems, .. builder.Problems];
         var provenance = new IndexProvenance([.. sources.OrderBy(s => s.Path, StringComparer.Ordinal)], skipped.ToImmutable(), allProblems);
         var index = built.WithProvenance(provenance);
         var report = new LoadReport(root, index.Releases, provenance.SkippedFiles, allProblems, stopwatch.Elapsed);
         return new CodeSetLoadResult(index, report);
+    }
+
+    /// <summary>The text of the problem that says a file could not be read, from what the read threw.</summary>
+    internal static string Unreadable(Exception ex)
+    {
+        var cause = ex is AggregateException { InnerExceptions.Count: 1 } aggregate ? aggregate.InnerExceptions[0] : ex;
+        return $"The file could not be read ({cause.GetType().Name}: {cause.Message}); it may be corrupt, truncated or not in the layout CMS publishes.";
+    }
+
+    private static CodeSetIndex Build(CodeSetIndexBuilder builder, ConcurrentQueue<LoadProblem> problems)
+    {
+        try
+        {
+            return builder.Build();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Composing tables from files that each read whole should not fail; if it does, no table is half-built.
+            problems.Enqueue(new LoadProblem(".", null, $"The tables read could not be composed into an index ({ex.GetType().Name}: {ex.Message}); nothing was loaded.", IsError: true));
+            return CodeSetIndex.Empty;
+        }
+    }
+
+    /// <summary>Lists the files under <paramref name="root"/>, reporting (as errors) folders that cannot be listed, whose files would otherwise be missed in silence.</summary>
+    private static List<string> FilesUnder(string root, ConcurrentQueue<LoadProblem> problems)
+    {
+        var files = new List<string>();
+        var pending = new Stack<string>();
+        pending.Push(root);
+        while (pending.Count > 0)
+        {
+            var directory = pending.Pop();
+            try
+            {
+                files.AddRange(Directory.EnumerateFiles(directory));
+                foreach (var child in Directory.EnumerateDirectories(directory))
+                {
+                    pending.Push(child);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                var name = Path.GetRelativePath(root, directory).Replace('\\', '/');
+                problems.Enqueue(new LoadProblem(name, null, $"The folder could not be listed ({ex.Message}); any CMS file in it was not loaded.", IsError: true));
+            }
+        }
+
+        return files;
+    }
+
+    private static long LengthOf(string path)
+    {
+        try
+        {
+            return new FileInfo(path).Length;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Reading it will say what is wrong.
+            return 0;
+        }
     }
 
     private static IndexSourceFile SourceFileOf(string path, string name) => new(name, new FileInfo(path).Length, IndexSnapshot.HashFile(path));
@@ -140,31 +230,6 @@ public static class CmsFolderLoader
     {
         var rank = Array.IndexOf(FormPreference, Path.GetExtension(path).ToLowerInvariant());
         return rank < 0 ? FormPreference.Length : rank;
-    }
-
-    private static Dictionary<string, string> ReadManifest(string root, CmsLoadOptions options)
-    {
-        var path = options.ManifestPath ?? Path.Combine(root, CmsLoadOptions.ManifestFileName);
-        if (!File.Exists(path))
-        {
-            if (options.ManifestPath is not null)
-            {
-                throw new FileNotFoundException($"The manifest '{path}' does not exist.", path);
-            }
-
-            return new Dictionary<string, string>(StringComparer.Ordinal);
-        }
-
-        try
-        {
-            using var stream = File.OpenRead(path);
-            var map = JsonSerializer.Deserialize(stream, LoaderJsonContext.Default.DictionaryStringString);
-            return map is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(map, StringComparer.Ordinal);
-        }
-        catch (JsonException ex)
-        {
-            throw new CmsDataException([new LoadProblem(Path.GetFileName(path), (int?)(ex.LineNumber + 1), $"The manifest is not a JSON object of file paths to reader ids: {ex.Message}", true)]);
-        }
     }
 
     private sealed class SkipReader : ICmsFileReader

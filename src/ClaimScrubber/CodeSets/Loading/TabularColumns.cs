@@ -8,11 +8,15 @@ internal sealed class TabularColumns
 {
     private readonly Dictionary<string, int> byName;
 
-    private TabularColumns(Dictionary<string, int> byName, int headerLine)
+    private TabularColumns(Dictionary<string, int> byName, int headerLine, int width)
     {
         this.byName = byName;
         HeaderLine = headerLine;
+        Width = width;
     }
+
+    /// <summary>Gets how many columns the header has.</summary>
+    public int Width { get; }
 
     /// <summary>Gets the line of the header row.</summary>
     public int HeaderLine { get; }
@@ -34,7 +38,7 @@ internal sealed class TabularColumns
             }
         }
 
-        columns = new TabularColumns(map, row.Line);
+        columns = new TabularColumns(map, row.Line, row.Cells.Length);
         foreach (var name in required)
         {
             if (!map.ContainsKey(Normalize(name)))
@@ -46,9 +50,12 @@ internal sealed class TabularColumns
         return true;
     }
 
-    /// <summary>Finds the header row among <paramref name="rows"/> (CMS sometimes puts notices above it) and yields the data rows after it.</summary>
+    /// <summary>
+    /// Finds the header row among <paramref name="rows"/> (CMS sometimes puts notices above it) and yields the data
+    /// rows after it; a row holding values beyond the header's columns is refused to <paramref name="file"/>.
+    /// </summary>
     /// <exception cref="InvalidDataException">No row names every required column.</exception>
-    public static IEnumerable<TabularRow> DataRows(IEnumerable<TabularRow> rows, IReadOnlyList<string> required, Action<TabularColumns> found)
+    public static IEnumerable<TabularRow> DataRows(CmsFile file, IEnumerable<TabularRow> rows, IReadOnlyList<string> required, Action<TabularColumns> found)
     {
         TabularColumns? columns = null;
         foreach (var row in rows)
@@ -64,7 +71,11 @@ internal sealed class TabularColumns
                 continue;
             }
 
-            if (!row.IsBlank)
+            if (row.IsWiderThan(columns.Width))
+            {
+                file.Error(row.Line, row.WiderThanMessage(columns.Width));
+            }
+            else if (!row.IsBlank)
             {
                 yield return row;
             }

@@ -29,7 +29,7 @@ internal sealed partial class MceAgeSexCsvReader : ICmsFileReader
         var fiscalYear = int.Parse(name.Groups["fy"].ValueSpan, CultureInfo.InvariantCulture);
         var lists = new Dictionary<MceList, List<IcdCode>>();
         int? codeColumn = null;
-        int groupColumn = 0, ruleColumn = 0;
+        int groupColumn = 0, ruleColumn = 0, width = 0;
         var rows = 0;
         foreach (var row in TabularReader.ReadCsv(file, CmsFile.Windows1252))
         {
@@ -45,8 +45,14 @@ internal sealed partial class MceAgeSexCsvReader : ICmsFileReader
                     throw new InvalidDataException("The first row is not the header icd_code, icd_description, icd_conflict_group, icd_conflict_rule.");
                 }
 
-                (codeColumn, groupColumn, ruleColumn) = (c, g, r);
+                (codeColumn, groupColumn, ruleColumn, width) = (c, g, r, row.Cells.Length);
 
+                continue;
+            }
+
+            if (row.IsWiderThan(width))
+            {
+                file.Error(row.Line, row.WiderThanMessage(width));
                 continue;
             }
 
@@ -73,9 +79,9 @@ internal sealed partial class MceAgeSexCsvReader : ICmsFileReader
             rows++;
         }
 
-        if (rows == 0)
+        if (!file.CheckSize(TableMinimum.MceAgeSexLists, rows))
         {
-            throw new InvalidDataException("The file holds no list row: it is empty or truncated.");
+            return;
         }
 
         var release = new TableRelease(MceTable.TableName, "MCE v" + name.Groups["version"].Value, file.FileName,

@@ -322,7 +322,7 @@ internal sealed partial class MceDefinitionsReader
             return date;
         }
 
-        state.File.Error(line, $"The discharge status note's date '{text}' is not M/D/YY or M/D/YYYY; the status was kept without it.");
+        state.File.Error(line, $"The discharge status note's date '{text}' is not M/D/YY or M/D/YYYY.");
         return null;
     }
 

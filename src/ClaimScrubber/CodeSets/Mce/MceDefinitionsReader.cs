@@ -27,9 +27,11 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
     public void Read(CmsFile file)
     {
         string[] lines;
-        using (var reader = new StreamReader(file.OpenRead(), CmsFile.Windows1252, detectEncodingFromByteOrderMarks: true))
+        using (var stream = file.OpenRead())
+        using (var reader = new StreamReader(stream, CmsFile.Windows1252, detectEncodingFromByteOrderMarks: true))
         {
             lines = reader.ReadToEnd().Split('\n');
+            file.CheckLineEnd(stream, reader.CurrentEncoding, lines.Length, string.IsNullOrWhiteSpace(lines[^1]));
         }
 
         for (var i = 0; i < lines.Length; i++)
@@ -57,6 +59,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
         }
 
         var rows = state.Lists.Values.Sum(l => l.Count);
+        file.CheckSize(TableMinimum.MceDefinitions, rows);
         var provisional = new TableRelease(MceTable.TableName, "MCE " + version, file.FileName, effectiveFrom, null, rows);
         var procedures = ReadProcedureSections(state, provisional);
         var release = procedures is null ? provisional : provisional with { RowCount = rows + procedures.CodeCount };
@@ -121,6 +124,11 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 caption = string.Empty;
                 subKey = string.Create(CultureInfo.InvariantCulture, $"{section}{sub.Groups["letter"].Value}");
                 block = state.Block(subKey, section, subTitle, i + 1);
+                continue;
+            }
+
+            if (!IsWholeRow(line, i + 1, state))
+            {
                 continue;
             }
 
@@ -193,7 +201,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 continue;
             }
 
-            if (into is null || CodeRow().Match(line) is not { Success: true } row)
+            if (into is null || !IsWholeRow(line, i + 1, state) || CodeRow().Match(line) is not { Success: true } row)
             {
                 continue;
             }
@@ -207,6 +215,41 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 state.File.Error(i + 1, $"'{row.Groups["code"].Value}' in the code list changes is not an ICD-10-CM code; the row was skipped.");
             }
         }
+    }
+
+    /// <summary>
+    /// Refuses a line that is a damaged list row rather than prose: two rows run together (a tab after the
+    /// description began: a line break lost), or a diagnosis code not followed by its tab. Either would drop a code
+    /// from its list in silence.
+    /// </summary>
+    private static bool IsWholeRow(string line, int number, ParseState state)
+    {
+        if (CodeRow().Match(line) is { Success: true } row)
+        {
+            var description = line.AsSpan(row.Length).TrimStart('\t');
+            if (description.Contains('\t'))
+            {
+                state.File.Error(number, "Two list rows run together on this line (a tab inside the description): a line break is lost; the row was skipped.");
+                return false;
+            }
+
+            return true;
+        }
+
+        if (DamagedRow().IsMatch(line) || (TabbedToken().Match(line) is { Success: true } token && !IsPageNumber(line.AsSpan(token.Length))))
+        {
+            state.File.Error(number, $"'{line.Trim()}' starts as a list row, but its code is not followed by a tab; the row was skipped.");
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Tells whether the text after a tab is a page number, as the table of contents has (<c>Index&lt;TAB&gt;269</c>).</summary>
+    private static bool IsPageNumber(ReadOnlySpan<char> rest)
+    {
+        var text = rest.Trim();
+        return !text.IsEmpty && !text.ContainsAnyExceptInRange('0', '9');
     }
 
     /// <summary>Maps a list to the MCE diagnosis list it is, or <see langword="null"/> for procedure lists and lists no diagnosis edit reads.</summary>
@@ -397,6 +440,14 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
 
     [GeneratedRegex(@"^(?<star>\*?)(?<code>[A-Z0-9]{3,7})[ ]*\t", RegexOptions.CultureInvariant)]
     private static partial Regex CodeRow();
+
+    /// <summary>A diagnosis code at the start of a line followed by neither a tab, a blank nor another code character: no line of the manual's prose starts so.</summary>
+    [GeneratedRegex(@"^\*?[A-Z][0-9][0-9A-Z]{1,5}[^\t0-9A-Z ]", RegexOptions.CultureInvariant)]
+    private static partial Regex DamagedRow();
+
+    /// <summary>One token of 3 to 8 characters then a tab: the shape of a list row, whichever character of its code was damaged.</summary>
+    [GeneratedRegex(@"^[^\t ]{3,8} *\t", RegexOptions.CultureInvariant)]
+    private static partial Regex TabbedToken();
 
     [GeneratedRegex(@"\((?:deactivated|discontinued) as of (?:(?<date>\d{1,2}/\d{1,2}/\d{4})|[^)]*)\)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex OffNote();

@@ -27,6 +27,7 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
         var quarter = match.Groups[2].Value[0] - '0';
         var released = new DateOnly(year, 1 + (3 * (quarter - 1)), 1);
         int[]? at = null;
+        var width = 0;
         var rows = new List<(ulong Key, AddOnType Type, ushort Effective, ushort End)>(10_000);
         foreach (var row in TabularReader.ReadRows(file))
         {
@@ -35,6 +36,7 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
                 if (string.Equals(row[0], Columns[0], StringComparison.OrdinalIgnoreCase))
                 {
                     at = [.. Columns.Select(c => Array.FindIndex(row.Cells, h => string.Equals(h.Trim(), c, StringComparison.OrdinalIgnoreCase)))];
+                    width = row.Cells.Length;
                     var missing = Columns.Where((c, i) => at[i] < 0).ToList();
                     if (missing.Count > 0)
                     {
@@ -47,6 +49,12 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
 
             if (row.IsBlank)
             {
+                continue;
+            }
+
+            if (row.IsWiderThan(width))
+            {
+                file.Error(row.Line, row.WiderThanMessage(width));
                 continue;
             }
 
@@ -88,9 +96,9 @@ internal sealed partial class AddOnCodeReader : ICmsFileReader
             throw new InvalidDataException("no add-on code header (AOC_Edit_Type, Add-On_Code, …) was found; this is not an add-on code table");
         }
 
-        if (rows.Count == 0)
+        if (!file.CheckSize(TableMinimum.AddOnCodes, rows.Count))
         {
-            throw new InvalidDataException("the file holds no add-on code rows after its header");
+            return;
         }
 
         rows.Sort((a, b) => a.Key.CompareTo(b.Key));

@@ -17,6 +17,9 @@ internal sealed class ByteLineReader
     /// <summary>Gets the 1-based number of the line last read.</summary>
     public int LineNumber { get; private set; }
 
+    /// <summary>Gets a value indicating whether the line last read is empty or blanks only.</summary>
+    public bool LastLineBlank { get; private set; }
+
     public bool TryReadLine(out ReadOnlySpan<byte> line)
     {
         while (true)
@@ -27,6 +30,7 @@ internal sealed class ByteLineReader
                 line = Trim(buffer.AsSpan(start, newline));
                 start += newline + 1;
                 LineNumber++;
+                LastLineBlank = line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
                 return true;
             }
 
@@ -37,6 +41,7 @@ internal sealed class ByteLineReader
                     line = Trim(buffer.AsSpan(start, end - start));
                     start = end;
                     LineNumber++;
+                    LastLineBlank = line.IndexOfAnyExcept((byte)' ', (byte)'\t') < 0;
                     return true;
                 }
 

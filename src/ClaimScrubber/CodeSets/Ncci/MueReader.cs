@@ -34,11 +34,30 @@ internal sealed partial class MueReader : ICmsFileReader
             if (!headerSeen)
             {
                 headerSeen = row[0].StartsWith("HCPCS", StringComparison.OrdinalIgnoreCase);
+
+                // Code, value, indicator, rationale: a header without all four lost a column, which would load blank.
+                if (headerSeen && (row.Cells.Length < 4 || !row[3].Contains("Rationale", StringComparison.OrdinalIgnoreCase)))
+                {
+                    throw new InvalidDataException($"the MUE header has {row.Cells.Length} column(s), not code, MUE value, adjudication indicator and rationale; a column is missing");
+                }
+
                 continue;
             }
 
             if (row.IsBlank)
             {
+                continue;
+            }
+
+            if (row.IsWiderThan(4))
+            {
+                file.Error(row.Line, row.WiderThanMessage(4));
+                continue;
+            }
+
+            if (row.Cells.Length < 4)
+            {
+                file.Error(row.Line, string.Create(CultureInfo.InvariantCulture, $"MUE row refused: {row.Cells.Length} cell(s) where the layout has 4 (code, value, indicator, rationale)."));
                 continue;
             }
 
@@ -75,9 +94,10 @@ internal sealed partial class MueReader : ICmsFileReader
             throw new InvalidDataException("no MUE header (HCPCS/CPT Code, MUE Values, MUE Adjudication Indicator, MUE Rationale) was found; this is not an MUE table");
         }
 
-        if (rows.Count == 0)
+        var minimum = setting == NcciSetting.DmeSupplier ? TableMinimum.MueDme : TableMinimum.Mue;
+        if (!file.CheckSize(minimum, rows.Count, rows.Keys.Any(k => ProcedureCode.FromValue(k).ToString()[0] == 'V')))
         {
-            throw new InvalidDataException("the file holds no MUE rows after its header");
+            return;
         }
 
         var rationales = rows.Values.Select(r => r.Rationale).Distinct(StringComparer.Ordinal).ToArray();

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 using ClaimScrubber.CodeSets.Loading;
@@ -24,9 +23,9 @@ internal sealed partial class PtpCsvReader : ICmsFileReader
         var match = FileName().Match(file.FileName);
         var setting = match.Groups[1].Value.Length > "practitioner".Length ? NcciSetting.OutpatientHospital : NcciSetting.Practitioner;
         var released = DateOnly.ParseExact(match.Groups[2].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        using var stream = file.OpenRead();
-        using var content = file.FileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(stream, CompressionMode.Decompress) : (Stream)stream;
-        PtpParser.Read(file, content, setting, released, NcciDay.Format(released), dated: false, RowsFor(stream.Length, content is GZipStream));
+        var compressed = file.FileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        using var content = file.OpenContent();
+        PtpParser.Read(file, content, setting, released, NcciDay.Format(released), dated: false, RowsFor(new FileInfo(file.FullPath).Length, compressed), TableMinimum.PtpTable);
     }
 
     /// <summary>
@@ -65,7 +64,7 @@ internal sealed partial class PtpTextReader : ICmsFileReader
 
         var released = new DateOnly(1994 + major, 1 + (3 * quarter), 1);
         using var stream = file.OpenRead();
-        PtpParser.Read(file, stream, setting, released, string.Create(CultureInfo.InvariantCulture, $"v{major}.{quarter}r{match.Groups[4].Value}"), dated: true, PtpCsvReader.RowsFor(stream.Length, compressed: false));
+        PtpParser.Read(file, stream, setting, released, string.Create(CultureInfo.InvariantCulture, $"v{major}.{quarter}r{match.Groups[4].Value}"), dated: true, PtpCsvReader.RowsFor(new FileInfo(file.FullPath).Length, compressed: false), TableMinimum.PtpTextPart);
     }
 
     [GeneratedRegex(@"^cci(pra|oph)-v(\d{2})(\d)r(\d+)-f\d+\.txt$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -78,7 +77,7 @@ internal static class PtpParser
     /// <summary>A file with this many refused rows is not in the layout; it is refused whole.</summary>
     private const int MaxErrors = 200;
 
-    public static void Read(CmsFile file, Stream content, NcciSetting setting, DateOnly released, string release, bool dated, int expectedRows)
+    public static void Read(CmsFile file, CheckedStream content, NcciSetting setting, DateOnly released, string release, bool dated, int expectedRows, TableMinimum minimum)
     {
         var lines = new ByteLineReader(content);
         var rationales = new Dictionary<string, byte>(StringComparer.Ordinal);
@@ -117,7 +116,7 @@ internal static class PtpParser
 
             var n = Split(line, separator, quoted: !dated, fields);
             var expected = dated ? 7 : 5;
-            if (n < expected)
+            if (n != expected)
             {
                 Refuse(file, lines.LineNumber, n < 0 ? "a quoted cell is not closed" : string.Create(CultureInfo.InvariantCulture, $"{n} cell(s) where the layout has {expected}"));
                 continue;
@@ -176,9 +175,15 @@ internal static class PtpParser
             payloads[count++] = PtpTable.Pack(effective, deleted, (PtpModifierIndicator)(indicatorText[0] - '0'), rationale, 0);
         }
 
-        if (count == 0)
+        if (!sawHeader)
         {
-            throw new InvalidDataException(sawHeader ? "the file holds no PTP rows after its header" : "no PTP header (Column 1, Column 2, …) was found; this is not a PTP table");
+            throw new InvalidDataException("no PTP header (Column 1, Column 2, …) was found; this is not a PTP table");
+        }
+
+        file.CheckLineEnd(content, Encoding.Latin1, lines.LineNumber, lines.LastLineBlank);
+        if (!file.CheckSize(minimum, count))
+        {
+            return;
         }
 
         var names = new string[rationales.Count];

@@ -37,6 +37,7 @@ internal sealed partial class LabNcdReader : ICmsFileReader
         var blocks = new List<Block>();
         Block? block = null;
         var rowCount = 0;
+        var headerWidth = 0;
         foreach (var row in TabularReader.ReadRows(file))
         {
             if (columns is null)
@@ -44,6 +45,7 @@ internal sealed partial class LabNcdReader : ICmsFileReader
                 // The header is two rows: "NCD / Number", "ICD-10 / CODE", "RESOLUTION / CODE 1/"…
                 if (firstHeader is not null)
                 {
+                    headerWidth = row.Cells.Length;
                     columns = Columns.Find(firstHeader, row.Cells) ?? throw new InvalidDataException(
                         $"line {row.Line}: the second header row does not complete the expected columns (NCD number, description, CPT/HCPCS code and dates, ICD-10 code and dates, resolution code).");
                     continue;
@@ -59,6 +61,13 @@ internal sealed partial class LabNcdReader : ICmsFileReader
 
             if (row.IsBlank)
             {
+                continue;
+            }
+
+            var width = Math.Max(firstHeader!.Length, headerWidth);
+            if (row.IsWiderThan(width))
+            {
+                file.Error(row.Line, row.WiderThanMessage(width));
                 continue;
             }
 
@@ -109,9 +118,9 @@ internal sealed partial class LabNcdReader : ICmsFileReader
             throw new InvalidDataException("the header (a row starting 'NCD' naming the ICD-10 column, followed by its second row) was not found; the file is not the lab NCD spreadsheet or is truncated.");
         }
 
-        if (blocks.Count == 0)
+        if (!file.CheckSize(TableMinimum.LabNcd, rowCount))
         {
-            throw new InvalidDataException("the spreadsheet has a header but no NCD rows; it is truncated.");
+            return;
         }
 
         var ncds = ImmutableArray.CreateBuilder<LabNcd>(blocks.Count);

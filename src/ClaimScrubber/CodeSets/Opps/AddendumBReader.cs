@@ -108,6 +108,11 @@ internal sealed partial class AddendumBReader : ICmsFileReader
             throw new InvalidDataException("the file holds no code rows after its header: it is empty or truncated");
         }
 
+        if (!file.CheckSize(TableMinimum.OppsAddendumB, rows.Count))
+        {
+            return;
+        }
+
         rows.Sort((a, b) => a.Code.CompareTo(b.Code));
         var quarter = (quarterStart.Month + 2) / 3;
         var label = string.Create(CultureInfo.InvariantCulture, $"{quarterStart.Year} Q{quarter} ({quarterStart:MMMM})") + (posted is { } on ? string.Create(CultureInfo.InvariantCulture, $", posted {on:yyyy-MM-dd}") : string.Empty);

@@ -13,7 +13,7 @@ internal sealed partial class PlaceOfServiceReader : ICmsFileReader
 {
     public const string TableName = "CMS place of service codes";
 
-    private static readonly string[] Required = ["pos_code", "pfs_facility_type", "pos_name"];
+    private static readonly string[] Required = ["pos_code", "pfs_facility_type", "pos_name", "pos_description"];
 
     public string Id => "place-of-service";
 
@@ -25,7 +25,7 @@ internal sealed partial class PlaceOfServiceReader : ICmsFileReader
         var entries = new PlaceOfServiceInfo?[100];
         var lines = new int[100];
         var count = 0;
-        foreach (var row in TabularColumns.DataRows(TabularReader.ReadRows(file, Encoding.UTF8), Required, c => columns = c))
+        foreach (var row in TabularColumns.DataRows(file, TabularReader.ReadRows(file, Encoding.UTF8), Required, c => columns = c))
         {
             var text = row[columns["pos_code"]];
             var type = row[columns["pfs_facility_type"]];
@@ -58,10 +58,12 @@ internal sealed partial class PlaceOfServiceReader : ICmsFileReader
                 continue;
             }
 
-            entries[code.Value] = new PlaceOfServiceInfo(assigned, facility, row[columns["pos_name"]], row[columns.Optional("pos_description")]);
+            entries[code.Value] = new PlaceOfServiceInfo(assigned, facility, row[columns["pos_name"]], row[columns["pos_description"]]);
             lines[code.Value] = row.Line;
             count++;
         }
+
+        file.CheckSize(TableMinimum.PlaceOfService, count, entries[99] is not null);
 
         // The list is not versioned by CMS; the file name is all there is to name it by.
         var table = new PlaceOfServiceTable(entries, new TableRelease(TableName, "undated", file.FileName, null, null, count));

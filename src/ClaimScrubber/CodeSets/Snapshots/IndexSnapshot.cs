@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
+using System.IO.Hashing;
 using System.Security.Cryptography;
 using ClaimScrubber.CodeSets.Loading;
 
@@ -16,16 +17,25 @@ namespace ClaimScrubber.CodeSets.Snapshots;
 /// <remarks>
 /// Layout (little-endian): the signature <c>CSINDEX\0</c>, the format version, the informational version of the
 /// library that wrote it, the releases, the source files (path, size, SHA-256), the files passed over and the problems
-/// of the load, then one section per table (tag, byte length, payload), then the SHA-256 of everything before it.
+/// of the load, then one section per table (tag, byte length, payload), then the SHA-256 of everything before it,
+/// then the XXH128 of everything before that. Every load checks the XXH128 (a fast non-cryptographic hash: a few
+/// milliseconds for the whole file, where the SHA-256 took most of a cold start); the SHA-256 is checked on request
+/// (<see cref="IndexSnapshotLoadOptions.VerifySha256"/>, as <c>index verify</c> does).
 /// A snapshot of another format version, a truncated or corrupt one, or one holding a table this library does not
 /// know is refused with an <see cref="IndexSnapshotException"/> saying to rebuild it.
 /// </remarks>
 public static class IndexSnapshot
 {
     /// <summary>The format version this library writes and reads; a change of layout changes it.</summary>
-    public const int FormatVersion = 2;
+    /// <remarks>Version 2 added the XXH128 checksum after the SHA-256; version 3, the MCE's procedure and claim edits and the OPPS Addendum B section.</remarks>
+    public const int FormatVersion = 3;
 
-    private const int ChecksumLength = SHA256.HashSizeInBytes;
+    private const int Sha256Length = SHA256.HashSizeInBytes;
+
+    private const int FastHashLength = 16;
+
+    /// <summary>The bytes after the body: its SHA-256, then the XXH128 of the body and the SHA-256.</summary>
+    private const int TrailerLength = Sha256Length + FastHashLength;
 
     private static ReadOnlySpan<byte> Signature => "CSINDEX\0"u8;
 
@@ -45,7 +55,7 @@ public static class IndexSnapshot
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxDegreeOfParallelism, 1);
         var stopwatch = Stopwatch.StartNew();
         var full = Path.GetFullPath(path);
-        var index = Read(File.ReadAllBytes(full), full, options);
+        var index = Read(ReadWhole(full), full, options);
         var provenance = index.Provenance;
         var report = new LoadReport(full, index.Releases, provenance.SkippedFiles, provenance.Problems, stopwatch.Elapsed);
         return new CodeSetLoadResult(index, report);
@@ -93,7 +103,8 @@ public static class IndexSnapshot
             writer.EndLength(start);
         }
 
-        writer.WriteBytes(SHA256.HashData(writer.WrittenSpan));
+        writer.WriteBytes(new byte[TrailerLength]);
+        Seal(writer.WrittenSpanForSealing);
         return writer;
     }
 
@@ -108,7 +119,7 @@ public static class IndexSnapshot
             throw new IndexSnapshotException($"'{name}' is not a ClaimScrubber index snapshot: it does not start with the snapshot signature. Build one with 'index build'.");
         }
 
-        var limit = Math.Max(Signature.Length, data.Length - ChecksumLength);
+        var limit = Math.Max(Signature.Length, data.Length - TrailerLength);
         var header = new SnapshotReader(data, Signature.Length, limit, name, "header", overrunMeansTruncated: true);
         var version = header.ReadInt32("the format version");
         if (version != FormatVersion)
@@ -131,9 +142,14 @@ public static class IndexSnapshot
         }
 
         header.ExpectEnd();
-        if (!SHA256.HashData(data.AsSpan(0, limit)).AsSpan().SequenceEqual(data.AsSpan(limit)))
+        if (!XxHash128.Hash(data.AsSpan(0, limit + Sha256Length)).AsSpan().SequenceEqual(data.AsSpan(limit + Sha256Length)))
         {
-            throw new IndexSnapshotException($"The index snapshot '{name}' is corrupt: its SHA-256 checksum does not match its contents. Rebuild it with 'index build'.");
+            throw new IndexSnapshotException($"The index snapshot '{name}' is corrupt: its checksum does not match its contents. Rebuild it with 'index build'.");
+        }
+
+        if (options.VerifySha256 && !SHA256.HashData(data.AsSpan(0, limit)).AsSpan().SequenceEqual(data.AsSpan(limit, Sha256Length)))
+        {
+            throw new IndexSnapshotException($"The index snapshot '{name}' is corrupt: its SHA-256 does not match its contents. Rebuild it with 'index build'.");
         }
 
         var known = new List<SnapshotSections.Section>(sections.Count);
@@ -191,6 +207,43 @@ public static class IndexSnapshot
         return new CodeSetIndex(byType, releases).WithProvenance(provenance);
     }
 
+    /// <summary>
+    /// Writes the trailer of a snapshot whose last <see cref="TrailerLength"/> bytes are reserved for it: the SHA-256
+    /// of the body, then the XXH128 of the body and the SHA-256.
+    /// </summary>
+    internal static void Seal(Span<byte> snapshot)
+    {
+        var body = snapshot.Length - TrailerLength;
+        SHA256.HashData(snapshot[..body], snapshot.Slice(body, Sha256Length));
+        XxHash128.Hash(snapshot[..(body + Sha256Length)], snapshot[(body + Sha256Length)..]);
+    }
+
+    /// <summary>Reads the whole file in one sequential read into one array (the file is decoded from memory).</summary>
+    private static byte[] ReadWhole(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        if (length > Array.MaxLength)
+        {
+            throw new IndexSnapshotException($"'{path}' is not a ClaimScrubber index snapshot: it is {length:N0} bytes, more than one can be.");
+        }
+
+        var data = GC.AllocateUninitializedArray<byte>((int)length);
+        var read = 0;
+        while (read < data.Length)
+        {
+            var n = RandomAccess.Read(handle, data.AsSpan(read), read);
+            if (n == 0)
+            {
+                break;
+            }
+
+            read += n;
+        }
+
+        return read == data.Length ? data : data[..read];
+    }
+
     /// <summary>Hashes the files a snapshot records in <paramref name="folder"/> again; refuses it when one changed or is missing.</summary>
     internal static void CheckSources(string name, string folder, ImmutableArray<IndexSourceFile> sources)
     {
@@ -228,13 +281,13 @@ public static class IndexSnapshot
 
     private static IndexProvenance ReadProvenance(SnapshotReader header)
     {
-        var sourceCount = header.ReadCount("the number of source files", 4 + 8 + ChecksumLength);
+        var sourceCount = header.ReadCount("the number of source files", 4 + 8 + Sha256Length);
         var sources = ImmutableArray.CreateBuilder<IndexSourceFile>(sourceCount);
         for (var i = 0; i < sourceCount; i++)
         {
             var path = header.ReadString("a source file's path");
             var length = header.ReadInt64("a source file's size");
-            var hash = new byte[ChecksumLength];
+            var hash = new byte[Sha256Length];
             for (var b = 0; b < hash.Length; b++)
             {
                 hash[b] = header.ReadByte("a source file's SHA-256");

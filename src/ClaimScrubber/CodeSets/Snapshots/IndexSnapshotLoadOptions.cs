@@ -14,6 +14,13 @@ public sealed record IndexSnapshotLoadOptions
     /// </summary>
     public string? SourceFolder { get; init; }
 
+    /// <summary>
+    /// Gets a value indicating whether the snapshot's SHA-256 is checked too, as <c>index verify</c> does. Every load
+    /// checks the snapshot's fast checksum (XXH128), which finds any damage a disk or a copy does; the SHA-256 costs
+    /// most of a second on a full snapshot. Default: <see langword="false"/>.
+    /// </summary>
+    public bool VerifySha256 { get; init; }
+
     /// <summary>Gets how many tables are decoded at once. Default: the number of processors.</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

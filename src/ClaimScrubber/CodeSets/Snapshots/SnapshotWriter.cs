@@ -27,6 +27,9 @@ internal sealed class SnapshotWriter
     /// <summary>Gets the bytes written so far.</summary>
     public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, length);
 
+    /// <summary>Gets the bytes written so far, writable, so that the trailer can be filled in last.</summary>
+    public Span<byte> WrittenSpanForSealing => buffer.AsSpan(0, length);
+
     public void WriteBytes(ReadOnlySpan<byte> bytes) => bytes.CopyTo(Grow(bytes.Length));
 
     public void WriteByte(byte value) => Grow(1)[0] = value;

@@ -11,7 +11,6 @@ namespace ClaimScrubber.Rules.Claims;
 internal sealed class ClaimStructureRules : IClaimRule
 {
     private const int MaxProfessionalLines = 50;
-    private const int MaxInstitutionalLines = 999;
 
     public IReadOnlyList<RuleDescriptor> Descriptors { get; } =
     [
@@ -89,11 +88,12 @@ internal sealed class ClaimStructureRules : IClaimRule
             Missing(context, null, "diagnoses", "The claim has no diagnosis.", "Add at least the principal or first-listed ICD-10-CM diagnosis (HI01-2).");
         }
 
-        var maxDiagnoses = professional ? Claim.MaxProfessionalDiagnoses : Claim.MaxInstitutionalDiagnoses;
-        if (claim.Diagnoses.Length > maxDiagnoses && context.IsEnabled(R.TooManyDiagnoses))
+        // Beyond 25 diagnoses or 999 lines the scrubber stops before any rule (ClaimLimitRules); within them, the 837P and
+        // the CMS-1500 carry fewer.
+        if (professional && claim.Diagnoses.Length > Claim.MaxProfessionalDiagnoses && context.IsEnabled(R.TooManyDiagnoses))
         {
-            context.Report(R.TooManyDiagnoses, null, ElementPath.Diagnosis(maxDiagnoses + 1),
-                string.Create(CultureInfo.InvariantCulture, $"The claim lists {claim.Diagnoses.Length} diagnoses; a {(professional ? "professional" : "institutional")} claim carries at most {maxDiagnoses}."),
+            context.Report(R.TooManyDiagnoses, null, ElementPath.Diagnosis(Claim.MaxProfessionalDiagnoses + 1),
+                string.Create(CultureInfo.InvariantCulture, $"The claim lists {claim.Diagnoses.Length} diagnoses; a professional claim carries at most {Claim.MaxProfessionalDiagnoses}."),
                 "Keep the diagnoses that the services point to and that describe the encounter, and drop the rest, or split the claim.");
         }
 
@@ -102,11 +102,10 @@ internal sealed class ClaimStructureRules : IClaimRule
             Missing(context, null, "lines", "The claim has no service line.", "Add the services rendered as service lines (2400 loop).");
         }
 
-        var maxLines = professional ? MaxProfessionalLines : MaxInstitutionalLines;
-        if (claim.Lines.Length > maxLines && context.IsEnabled(R.TooManyLines))
+        if (professional && claim.Lines.Length > MaxProfessionalLines && context.IsEnabled(R.TooManyLines))
         {
-            context.Report(R.TooManyLines, null, ElementPath.Line(maxLines + 1),
-                string.Create(CultureInfo.InvariantCulture, $"The claim has {claim.Lines.Length} service lines; the 837 carries at most {maxLines} on this claim type."),
+            context.Report(R.TooManyLines, null, ElementPath.Line(MaxProfessionalLines + 1),
+                string.Create(CultureInfo.InvariantCulture, $"The claim has {claim.Lines.Length} service lines; the 837P carries at most {MaxProfessionalLines} on a professional claim."),
                 "Split the services across several claims.");
         }
 
@@ -194,10 +193,24 @@ internal sealed class ClaimStructureRules : IClaimRule
 
     private static void CheckDuplicates(ScrubContext context, Claim claim)
     {
+        // Only lines of one code, date and provider can repeat each other: each line is compared with the earlier lines of its group.
         var lines = claim.Lines;
-        for (var i = 1; i < lines.Length; i++)
+        var n = lines.Length;
+        if (n < 2)
         {
-            for (var j = 0; j < i; j++)
+            return;
+        }
+
+        var groups = context.LineGroups(byProvider: true);
+        for (var i = 1; i < n; i++)
+        {
+            var first = groups.GroupOf(i);
+            if (first < 0 || first == i)
+            {
+                continue;
+            }
+
+            for (var j = first; j != i; j = groups.Next(j))
             {
                 if (IsDuplicate(claim, lines[i], lines[j]))
                 {

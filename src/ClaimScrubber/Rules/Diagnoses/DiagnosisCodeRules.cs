@@ -81,11 +81,18 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
         }
     }
 
-    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>Says which date a finding is about without printing it: the line's date of service, or the claim's diagnosis date.</summary>
+    private static string OnDate(ScrubContext context, int? line) => line is { } l
+        ? string.Create(CultureInfo.InvariantCulture, $"on the date of service of line {l}")
+        : context.Claim.Setting == ClaimSetting.Inpatient && context.Claim.DischargeDate is not null ? "on the discharge date" : "on the claim's first date of service";
 
-    private static string OnDate(DateOnly date, int? line) => line is { } l
-        ? string.Create(CultureInfo.InvariantCulture, $"{Date(date)} (line {l})")
-        : Date(date);
+    /// <summary>Names the months a fiscal year spans (October of the year before to September), a table fact that names no day.</summary>
+    private static string Span(int fiscalYear) => fiscalYear switch
+    {
+        <= 1 => "up to September 1",
+        >= 10000 => "from October 9999",
+        _ => string.Create(CultureInfo.InvariantCulture, $"October {fiscalYear - 1} to September {fiscalYear}"),
+    };
 
     private void Check(ScrubContext context, ref DiagnosisState state, DateOnly date, int? line, Span<int> missingYearsReported, ref int missingCount)
     {
@@ -103,7 +110,7 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
             if (context.IsEnabled(R.NoTableForDate))
             {
                 context.Report(R.NoTableForDate, null, DiagnosesElement,
-                    string.Create(CultureInfo.InvariantCulture, $"No ICD-10-CM code set is loaded for FY{dateYear} ({Date(IcdCodeSet.FiscalYearStart(dateYear))} to {Date(IcdCodeSet.FiscalYearEnd(dateYear))}); diagnoses dated in it were checked against FY{lookup.FiscalYear}, the nearest loaded year."),
+                    string.Create(CultureInfo.InvariantCulture, $"No ICD-10-CM code set is loaded for FY{dateYear} ({Span(dateYear)}); diagnoses dated in it were checked against FY{lookup.FiscalYear}, the nearest loaded year."),
                     string.Create(CultureInfo.InvariantCulture, $"Load the ICD-10-CM order file of FY{dateYear} (icd10cm_order_{dateYear}.txt, or its addenda) to check codes added or deleted that year."),
                     source: lookup.Release);
             }
@@ -120,10 +127,10 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
 
                 break;
             case IcdStatus.NotValidOnDate when context.IsEnabled(R.NotValidOnDate):
-                ReportNotValid(context, state, lookup, date, line);
+                ReportNotValid(context, state, lookup, line);
                 break;
             case IcdStatus.Header when context.IsEnabled(R.HeaderCode):
-                ReportHeader(context, state, lookup, date, line);
+                ReportHeader(context, state, lookup, line);
                 break;
         }
     }
@@ -152,44 +159,45 @@ internal sealed class DiagnosisCodeRules(IcdCodeSet table) : IClaimRule
             hint, [dotted], lookup.Release);
     }
 
-    private void ReportNotValid(ScrubContext context, in DiagnosisState state, in IcdLookup lookup, DateOnly date, int? line)
+    private void ReportNotValid(ScrubContext context, in DiagnosisState state, in IcdLookup lookup, int? line)
     {
         var dotted = state.Code.ToDottedString();
         var fiscalYear = lookup.FiscalYear;
         var (first, last) = KnownRange(lookup);
+        var on = OnDate(context, line);
         string message;
         string hint;
         if (last < fiscalYear)
         {
-            message = $"{dotted} is not valid on {OnDate(date, line)}: it is not in the FY{fiscalYear} code set; it was {InYears(lookup)}, and was deleted from {Date(IcdCodeSet.FiscalYearStart(last + 1))}.";
+            message = $"{dotted} is not valid {on}: it is not in the FY{fiscalYear} code set; it was {InYears(lookup)}, and was deleted from FY{last + 1}, which began in October {last}.";
             var ancestor = LongestAncestor(state.Code, fiscalYear);
             hint = ancestor.IsDefault
-                ? $"Code the diagnosis from the FY{fiscalYear} ICD-10-CM code set, which applies from {Date(IcdCodeSet.FiscalYearStart(fiscalYear))} to {Date(IcdCodeSet.FiscalYearEnd(fiscalYear))}."
+                ? $"Code the diagnosis from the FY{fiscalYear} ICD-10-CM code set, which runs {Span(fiscalYear)}."
                 : ReplacementHint(ancestor, fiscalYear);
         }
         else if (first > fiscalYear)
         {
-            message = $"{dotted} is not valid on {OnDate(date, line)}: it takes effect on {Date(IcdCodeSet.FiscalYearStart(first))} (FY{first}); it is not in the FY{fiscalYear} code set.";
+            message = $"{dotted} is not valid {on}: it takes effect in FY{first}, which begins in October {first - 1}; it is not in the FY{fiscalYear} code set.";
             var ancestor = LongestAncestor(state.Code, fiscalYear);
             hint = ancestor.IsDefault
-                ? $"For services before {Date(IcdCodeSet.FiscalYearStart(first))}, code the diagnosis from the FY{fiscalYear} ICD-10-CM code set."
-                : $"For services before {Date(IcdCodeSet.FiscalYearStart(first))}, {ReplacementHint(ancestor, fiscalYear)}";
+                ? $"For services before FY{first}, code the diagnosis from the FY{fiscalYear} ICD-10-CM code set."
+                : $"For services before FY{first}, {ReplacementHint(ancestor, fiscalYear)}";
         }
         else
         {
-            message = $"{dotted} is not valid on {OnDate(date, line)}: it is not in the FY{fiscalYear} code set; it is {InYears(lookup)}.";
-            hint = $"Code the diagnosis from the FY{fiscalYear} ICD-10-CM code set, which applies from {Date(IcdCodeSet.FiscalYearStart(fiscalYear))} to {Date(IcdCodeSet.FiscalYearEnd(fiscalYear))}.";
+            message = $"{dotted} is not valid {on}: it is not in the FY{fiscalYear} code set; it is {InYears(lookup)}.";
+            hint = $"Code the diagnosis from the FY{fiscalYear} ICD-10-CM code set, which runs {Span(fiscalYear)}.";
         }
 
         context.Report(R.NotValidOnDate, null, ElementPath.Diagnosis(state.Number), message, hint, [dotted], lookup.Release);
     }
 
-    private void ReportHeader(ScrubContext context, in DiagnosisState state, in IcdLookup lookup, DateOnly date, int? line)
+    private void ReportHeader(ScrubContext context, in DiagnosisState state, in IcdLookup lookup, int? line)
     {
         var dotted = state.Code.ToDottedString();
         var fiscalYear = lookup.FiscalYear;
         var message = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"{dotted} ({table.ShortDescription(state.Code, fiscalYear)}) is a header code in FY{fiscalYear}, not billable on {OnDate(date, line)}: it needs more characters.");
+            .Append(CultureInfo.InvariantCulture, $"{dotted} ({table.ShortDescription(state.Code, fiscalYear)}) is a header code in FY{fiscalYear}, not billable {OnDate(context, line)}: it needs more characters.");
         var billableYears = YearsWhere(lookup, billable: true);
         if (billableYears.Length > 0)
         {

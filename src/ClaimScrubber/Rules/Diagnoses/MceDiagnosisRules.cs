@@ -102,7 +102,7 @@ internal sealed class MceDiagnosisRules : IClaimRule
         if ((edits & MceEdits.AgeConflict) != 0 && age is { } years && editor.AgeConflictList(code, date, years) is { } ageList && context.IsEnabled(R.AgeConflict))
         {
             context.Report(R.AgeConflict, null, element,
-                string.Create(CultureInfo.InvariantCulture, $"Diagnosis {dotted} is on the MCE list '{MceLists.Title(ageList)}', but the patient is {years} on {date:yyyy-MM-dd}."),
+                $"Diagnosis {dotted} is on the MCE list '{MceLists.Title(ageList)}', and the patient's age on the {(inpatient && context.Claim.DischargeDate is not null ? "discharge date" : "claim's first date of service")} is outside that range.",
                 "Check the patient's date of birth and the diagnosis; one of them is wrong.", [dotted], editor.ReleaseOf(ageList, date));
         }
 
@@ -110,7 +110,7 @@ internal sealed class MceDiagnosisRules : IClaimRule
         {
             var list = context.Claim.Patient.Sex == Sex.Male ? MceList.FemaleOnly : MceList.MaleOnly;
             context.Report(R.SexConflict, null, element,
-                $"Diagnosis {dotted} is on the MCE list '{MceLists.Title(list)}', but the patient is reported as {(list == MceList.FemaleOnly ? "male" : "female")}.",
+                $"Diagnosis {dotted} is on the MCE list '{MceLists.Title(list)}', and the patient's recorded sex is not the one the list is for.",
                 "Check the patient's sex and the diagnosis; one of them is wrong.", [dotted], editor.ReleaseOf(list, date));
         }
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Codes;
@@ -10,7 +9,8 @@ using R = ClaimScrubber.Rules.RuleCatalog.DiagnosisLinkage;
 namespace ClaimScrubber.Rules.Linkage;
 
 /// <summary>
-/// Which diagnoses a line may lead with, which diagnoses no line uses, and how many pointers a line carries.
+/// Which diagnoses a line may lead with, and which diagnoses no line uses (more than four pointers is a limit the
+/// scrubber checks first, LNK014).
 /// External cause codes are recognised by their chapter (V00–Y99); manifestation codes need a table that lists them
 /// (<see cref="IManifestationCodeSource"/>), without which only the external-cause half runs.
 /// </summary>
@@ -32,8 +32,8 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
         this.claimLevelEditsJudgeFirstDiagnosis = claimLevelEditsJudgeFirstDiagnosis;
         reportUnlinked = options.ReportUnlinkedDiagnoses;
         Descriptors = manifestations is null
-            ? [R.NoFirstListableDiagnosis, R.ExternalCauseFirst, R.UnlinkedDiagnosis, R.TooManyPointers]
-            : [R.NoFirstListableDiagnosis, R.ManifestationFirst, R.ExternalCauseFirst, R.UnlinkedDiagnosis, R.TooManyPointers];
+            ? [R.NoFirstListableDiagnosis, R.ExternalCauseFirst, R.UnlinkedDiagnosis]
+            : [R.NoFirstListableDiagnosis, R.ManifestationFirst, R.ExternalCauseFirst, R.UnlinkedDiagnosis];
     }
 
     public IReadOnlyList<RuleDescriptor> Descriptors { get; }
@@ -48,13 +48,6 @@ internal sealed class DiagnosisSequencingRules : IClaimRule
             var number = i + 1;
             var line = lines[i];
             var pointers = line.DiagnosisPointers;
-            if (pointers.Length > ServiceLine.MaxDiagnosisPointers && context.IsEnabled(R.TooManyPointers))
-            {
-                context.Report(R.TooManyPointers, number, ElementPath.LinePointer(number, ServiceLine.MaxDiagnosisPointers + 1),
-                    string.Create(CultureInfo.InvariantCulture, $"The line carries {pointers.Length} diagnosis pointers; a claim line holds at most {ServiceLine.MaxDiagnosisPointers}."),
-                    "Keep the four diagnoses that best support the service, the primary reason first; the others stay on the claim for other lines.");
-            }
-
             if (pointers.IsEmpty)
             {
                 continue;

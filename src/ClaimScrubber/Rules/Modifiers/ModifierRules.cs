@@ -9,8 +9,8 @@ using R = ClaimScrubber.Rules.RuleCatalog.Modifiers;
 namespace ClaimScrubber.Rules.Modifiers;
 
 /// <summary>
-/// Each line's modifiers: at most four (MOD004), none twice (MOD003), each known (MOD001) and, for Level II
-/// modifiers, valid on the date of service (MOD002). The last two need the modifier table.
+/// Each line's modifiers: none twice (MOD003), each known (MOD001) and, for Level II modifiers, valid on the date of
+/// service (MOD002). The last two need the modifier table. More than four is a limit the scrubber checks first (MOD004).
 /// </summary>
 internal sealed class ModifierRules : IClaimRule
 {
@@ -18,7 +18,7 @@ internal sealed class ModifierRules : IClaimRule
 
     public ModifierRules(ModifierTable? table) => this.table = table;
 
-    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.UnknownModifier, R.ModifierNotActive, R.DuplicateModifier, R.TooManyModifiers];
+    public IReadOnlyList<RuleDescriptor> Descriptors { get; } = [R.UnknownModifier, R.ModifierNotActive, R.DuplicateModifier];
 
     public void Evaluate(ScrubContext context)
     {
@@ -33,14 +33,6 @@ internal sealed class ModifierRules : IClaimRule
             }
 
             var number = i + 1;
-            if (modifiers.Length > ServiceLine.MaxModifiers && context.IsEnabled(R.TooManyModifiers))
-            {
-                context.Report(R.TooManyModifiers, number, ElementPath.LineModifier(number, ServiceLine.MaxModifiers + 1),
-                    string.Create(CultureInfo.InvariantCulture, $"The line carries {modifiers.Length} modifiers; the claim form has room for {ServiceLine.MaxModifiers}."),
-                    "Keep the four that affect payment (pricing modifiers such as 26, TC, 50 first), or report modifier 99 and list the others in the line note, as the payer allows.",
-                    [.. modifiers.Select(m => m.ToString())]);
-            }
-
             for (var p = 0; p < modifiers.Length; p++)
             {
                 var modifier = modifiers[p];
@@ -84,8 +76,8 @@ internal sealed class ModifierRules : IClaimRule
         }
 
         var message = record.TerminatedOn is { } terminated && date > terminated
-            ? string.Create(CultureInfo.InvariantCulture, $"Modifier {modifier} was terminated: its last valid date was {terminated:yyyy-MM-dd}, before the date of service {date:yyyy-MM-dd}.")
-            : string.Create(CultureInfo.InvariantCulture, $"Modifier {modifier} takes effect on {record.AddedOn:yyyy-MM-dd}, after the date of service {date:yyyy-MM-dd}.");
+            ? string.Create(CultureInfo.InvariantCulture, $"Modifier {modifier} was terminated: its last valid date was {terminated:yyyy-MM-dd}, before the date of service.")
+            : string.Create(CultureInfo.InvariantCulture, $"Modifier {modifier} takes effect on {record.AddedOn:yyyy-MM-dd}, after the date of service.");
         context.Report(R.ModifierNotActive, number, ElementPath.LineModifier(number, position + 1), message,
             "Use the modifier that is valid on the date of service, or correct the date of service.", Codes(line, modifier), table.LevelTwoRelease);
     }

@@ -60,13 +60,12 @@ internal sealed class AddOnCodeRule : IClaimRule
             }
 
             var number = i + 1;
-            var dateText = NcciDay.Format(date);
             if (!hasPrimaryService)
             {
                 if (context.IsEnabled(R.AddOnAlone))
                 {
                     Report(context, R.AddOnAlone, table, code, number,
-                        string.Create(CultureInfo.InvariantCulture, $"{code} is an add-on code (type {(int)type}) and no primary service is billed on {dateText}: an add-on code is never paid alone."),
+                        string.Create(CultureInfo.InvariantCulture, $"{code} is an add-on code (type {(int)type}) and no primary service is billed on its date of service: an add-on code is never paid alone."),
                         Hint(table, code, day));
                 }
 
@@ -78,7 +77,7 @@ internal sealed class AddOnCodeRule : IClaimRule
                 if (context.IsEnabled(R.AddOnWithoutPrimary))
                 {
                     Report(context, R.AddOnWithoutPrimary, table, code, number,
-                        string.Create(CultureInfo.InvariantCulture, $"{code} is a type 1 add-on code and none of its listed primary codes is billed on {dateText}."),
+                        string.Create(CultureInfo.InvariantCulture, $"{code} is a type 1 add-on code and none of its listed primary codes is billed on its date of service."),
                         Hint(table, code, day));
                 }
             }
@@ -89,8 +88,8 @@ internal sealed class AddOnCodeRule : IClaimRule
                     var listed = table.HasListedPrimaries(code, day);
                     Report(context, R.AddOnType3WithoutListedPrimary, table, code, number,
                         string.Format(CultureInfo.InvariantCulture, listed
-                            ? "{0} is a type 3 add-on code and none of its listed primary codes is billed on {1}; the contractor may accept another primary."
-                            : "{0} is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the service billed on {1} qualifies.", code, dateText),
+                            ? "{0} is a type 3 add-on code and none of its listed primary codes is billed on its date of service; the contractor may accept another primary."
+                            : "{0} is a type 3 add-on code whose primaries the NCCI table does not list; the contractor decides whether the services billed on its date of service qualify.", code),
                         listed ? Hint(table, code, day) : "Check the contractor's list of primary codes for this add-on code before sending.");
                 }
             }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.Codes;
@@ -40,7 +39,12 @@ internal sealed class MueRule : IClaimRule
         }
 
         var lines = claim.Lines;
-        for (var i = 0; i < lines.Length; i++)
+        var n = lines.Length;
+
+        // MUEs apply per provider: on a professional claim another practitioner billing the code that day has a limit of
+        // their own; a hospital claim is one provider.
+        var groups = context.LineGroups(claim.Setting == ClaimSetting.Professional);
+        for (var i = 0; i < n; i++)
         {
             var line = lines[i];
             if (line.ProcedureCode is not { } code || line.ServiceDate is not { } date)
@@ -88,30 +92,29 @@ internal sealed class MueRule : IClaimRule
                 continue;
             }
 
-            // A date-of-service edit counts every line of the code on the date once, at the first such line.
-            if (SeenBefore(claim, lines, i, code, date))
+            // A date-of-service edit counts every line of the code on the date (and provider) once, at the first such line.
+            if (groups.GroupOf(i) != i)
             {
                 continue;
             }
 
             var units = line.Units;
             var others = 0;
-            for (var j = i + 1; j < lines.Length; j++)
+            for (var j = groups.Next(i); j >= 0; j = groups.Next(j))
             {
-                if (CountsWith(claim, line, lines[j], code, date))
-                {
-                    units += lines[j].Units;
-                    others++;
-                }
+                units += lines[j].Units;
+                others++;
             }
 
             var rule = indicator == MueIndicator.DatePolicy ? R.MueDatePolicyExceeded : R.MueDateClinicalExceeded;
             if (units > limit && context.IsEnabled(rule))
             {
                 var kind = indicator == MueIndicator.DatePolicy ? "2, date of service edit: policy" : "3, date of service edit: clinical";
-                var where = others == 0 ? string.Create(CultureInfo.InvariantCulture, $"line {i + 1}") : "lines " + LinesOf(claim, lines, i, code, date);
+                var where = others == 0
+                    ? string.Create(CultureInfo.InvariantCulture, $"Line {i + 1} bills")
+                    : string.Concat("L", LineList.Describe(LinesOf(groups, i)).AsSpan(1), " bill");
                 Report(context, rule, table, code, i,
-                    string.Create(CultureInfo.InvariantCulture, $"{where} bill {units} units of {code} on {NcciDay.Format(date)}; its MUE is {limit} per day (adjudication indicator {kind}; rationale \"{table.Rationale(row)}\"), counted over every line of the date."),
+                    string.Create(CultureInfo.InvariantCulture, $"{where} {units} units of {code} on one date of service; its MUE is {limit} per day (adjudication indicator {kind}; rationale \"{table.Rationale(row)}\"), counted over every line of the date."),
                     indicator == MueIndicator.DatePolicy
                         ? string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} for the date: the policy limit is absolute and modifiers do not raise it; check for duplicate or mistyped units.")
                         : string.Create(CultureInfo.InvariantCulture, $"Bill at most {limit} units of {code} for the date, or, if more were medically necessary, keep the documentation for an appeal; check for duplicate or mistyped units."));
@@ -119,41 +122,15 @@ internal sealed class MueRule : IClaimRule
         }
     }
 
-    /// <summary>
-    /// Whether <paramref name="other"/> counts toward the same date-of-service MUE as <paramref name="line"/>: the same code
-    /// on the same date from the same provider. MUEs apply per provider, so on a professional claim an assistant or
-    /// another practitioner billing the code that day has a limit of their own; a hospital claim is one provider.
-    /// </summary>
-    private static bool CountsWith(Claim claim, ServiceLine line, ServiceLine other, ProcedureCode code, DateOnly date) =>
-        other.ProcedureCode == code
-        && other.ServiceDate == date
-        && (claim.Setting != ClaimSetting.Professional || claim.RenderingNpiFor(other) == claim.RenderingNpiFor(line));
-
-    private static bool SeenBefore(Claim claim, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int i, ProcedureCode code, DateOnly date)
+    private static List<int> LinesOf(in LineGroups groups, int first)
     {
-        for (var k = 0; k < i; k++)
+        var numbers = new List<int>();
+        for (var j = first; j >= 0; j = groups.Next(j))
         {
-            if (CountsWith(claim, lines[i], lines[k], code, date))
-            {
-                return true;
-            }
+            numbers.Add(j + 1);
         }
 
-        return false;
-    }
-
-    private static string LinesOf(Claim claim, System.Collections.Immutable.ImmutableArray<ServiceLine> lines, int first, ProcedureCode code, DateOnly date)
-    {
-        var text = new StringBuilder().Append(first + 1);
-        for (var j = first + 1; j < lines.Length; j++)
-        {
-            if (CountsWith(claim, lines[first], lines[j], code, date))
-            {
-                text.Append(", ").Append(j + 1);
-            }
-        }
-
-        return text.ToString();
+        return numbers;
     }
 
     private static void Report(ScrubContext context, RuleDescriptor rule, MueTable table, ProcedureCode code, int line, string message, string hint) =>

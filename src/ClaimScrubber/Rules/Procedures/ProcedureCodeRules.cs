@@ -109,14 +109,14 @@ internal sealed class ProcedureCodeRules : IClaimRule
         string message, fixHint;
         if (info.TerminatedOn is { } terminated && date > terminated)
         {
-            message = string.Create(CultureInfo.InvariantCulture, $"Procedure code {code} was terminated: its last valid date was {terminated:yyyy-MM-dd}, before the date of service {date:yyyy-MM-dd}.");
+            message = string.Create(CultureInfo.InvariantCulture, $"Procedure code {code} was terminated: its last valid date was {terminated:yyyy-MM-dd}, before the date of service.");
             fixHint = info.CrossReferences.Length > 0
                 ? $"Bill the code CMS cross-references it to ({info.CrossReferences}) if it describes the service, or correct the date of service."
                 : "Bill the code that is valid on the date of service, or correct the date of service.";
         }
         else
         {
-            message = string.Create(CultureInfo.InvariantCulture, $"Procedure code {code} takes effect on {info.AddedOn:yyyy-MM-dd}, after the date of service {date:yyyy-MM-dd}.");
+            message = string.Create(CultureInfo.InvariantCulture, $"Procedure code {code} takes effect on {info.AddedOn:yyyy-MM-dd}, after the date of service.");
             fixHint = "Bill the code that was valid on the date of service, or correct the date of service.";
         }
 

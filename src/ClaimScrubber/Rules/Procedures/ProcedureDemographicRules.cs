@@ -54,7 +54,7 @@ internal sealed class ProcedureDemographicRules : IClaimRule
                 && !(honorKx && line.HasModifier(Kx)) && context.IsEnabled(R.ProcedureSexConflict))
             {
                 context.Report(R.ProcedureSexConflict, number, ElementPath.LineMember(number, "procedureCode"),
-                    $"{code} is defined for {Describe(limits.Sex)} patients ({limits.Reason}), but the patient is recorded as {Describe(patient.Sex)}.",
+                    $"{code} is defined for {Describe(limits.Sex)} patients only ({limits.Reason}), and the patient's recorded sex is not that one.",
                     honorKx
                         ? "Check the patient's recorded sex and the code; if the service is right for this patient, append KX to attest it."
                         : "Check the patient's recorded sex and the code billed.",
@@ -64,7 +64,7 @@ internal sealed class ProcedureDemographicRules : IClaimRule
             if (patient.AgeOn(date) is { } age && (age < limits.MinimumAge || age > limits.MaximumAge) && context.IsEnabled(R.ProcedureAgeConflict))
             {
                 context.Report(R.ProcedureAgeConflict, number, ElementPath.LineMember(number, "procedureCode"),
-                    string.Create(CultureInfo.InvariantCulture, $"{code} is defined for patients aged {Range(limits)} ({limits.Reason}), but the patient is {age} on the date of service."),
+                    string.Create(CultureInfo.InvariantCulture, $"{code} is defined for patients aged {Range(limits)} ({limits.Reason}), and the patient's age on the date of service is outside that range."),
                     "Check the patient's birth date and the code; bill the code defined for the patient's age.",
                     [code.ToString()], source.DemographicRelease);
             }

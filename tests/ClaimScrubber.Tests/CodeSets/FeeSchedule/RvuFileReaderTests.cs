@@ -29,7 +29,7 @@ public sealed class RvuFileReaderTests : IDisposable
     [Fact]
     public void SampleCsv_Loads_WithReleaseFromTitleAndNoProblems()
     {
-        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "pfs"));
+        var result = CmsData.LoadSample("pfs");
         result.Report.Problems.Should().BeEmpty();
         var table = result.Index.FeeSchedule!;
         table.Count.Should().Be(54);
@@ -40,7 +40,7 @@ public sealed class RvuFileReaderTests : IDisposable
     [Fact]
     public void SampleCsv_Row_HoldsEveryIndicatorOfTheLine()
     {
-        var table = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "pfs")).Index.FeeSchedule!;
+        var table = CmsData.LoadSample("pfs").Index.FeeSchedule!;
 
         // 27447 in the CMS file: A, non-facility NA, PC/TC 0, 090, mult 2, bilat 1, asst 2, co 1, team 0.
         table.TryGet(P("27447"), out var knee).Should().BeTrue();
@@ -90,11 +90,16 @@ public sealed class RvuFileReaderTests : IDisposable
             .ToString();
         File.WriteAllText(Path.Combine(folder, "PPRRVU2025_Oct.txt"), text, Encoding.Latin1);
 
-        var result = CmsFolderLoader.Load(folder);
-        result.Report.Problems.Select(p => (p.Line, p.IsError)).Should().Equal((6, true), (7, true), (8, true));
+        var result = SampleLoad.Load(folder);
+        result.Report.Problems.Select(p => (p.Line, p.IsError)).Should().Equal((6, true), (7, true), (8, true), (null, false));
         result.Report.Problems[0].Message.Should().Contain("status code 'Q'");
         result.Report.Problems[1].Message.Should().Contain("global days '045'");
         result.Report.Problems[2].Message.Should().Contain("at least 120");
+        result.Index.FeeSchedule.Should().BeNull("a file with a refused row contributes nothing");
+
+        File.WriteAllText(Path.Combine(folder, "PPRRVU2025_Oct.txt"), string.Join("\r\n", text.Split("\r\n").Take(5)) + "\r\n", Encoding.Latin1);
+        result = SampleLoad.Load(folder);
+        result.Report.Problems.Should().BeEmpty();
         var table = result.Index.FeeSchedule!;
         table.Release.Should().Be(new TableRelease("PFS RVU", "2025 October", "PPRRVU2025_Oct.txt", new DateOnly(2025, 10, 1), new DateOnly(2025, 12, 31), 4));
         table.TryGet(P("27447"), out var knee).Should().BeTrue();
@@ -115,11 +120,12 @@ public sealed class RvuFileReaderTests : IDisposable
         lines.Add("9921,,,A,,1.30,1.31,,0.55,,0.10,2.71,1.95,0,XXX,0.00,0.00,0.00,0,0,0,0,0,,32.3465,09,0,99,0.00,0.00,0.00");
         File.WriteAllLines(Path.Combine(folder, "PPRRVU2025_Oct.csv"), lines, Encoding.Latin1);
 
-        var result = CmsFolderLoader.Load(folder);
-        result.Report.Problems.Select(p => (p.Line, p.IsError)).Should().Equal((13, true), (14, true));
+        var result = SampleLoad.Load(folder);
+        result.Report.Problems.Select(p => (p.Line, p.IsError)).Should().Equal((13, true), (14, true), (null, false));
         result.Report.Problems[0].Message.Should().Contain("team '7'");
         result.Report.Problems[1].Message.Should().Contain("'9921' is not a HCPCS/CPT code");
-        result.Index.FeeSchedule!.Count.Should().Be(2);
+        result.Report.Problems[2].Message.Should().Be("Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used).");
+        result.Index.FeeSchedule.Should().BeNull("a file with a refused row contributes nothing");
     }
 
     [Fact]
@@ -129,7 +135,7 @@ public sealed class RvuFileReaderTests : IDisposable
         lines[8] = lines[8].Replace("BILAT", "BILATERAL", StringComparison.Ordinal);
         File.WriteAllLines(Path.Combine(folder, "PPRRVU2025_Oct.csv"), lines, Encoding.Latin1);
 
-        var result = CmsFolderLoader.Load(folder);
+        var result = SampleLoad.Load(folder);
         result.Index.FeeSchedule.Should().BeNull();
         result.Report.Problems.Should().ContainSingle().Which.Message.Should().Contain("BILATSURG");
     }
@@ -140,7 +146,7 @@ public sealed class RvuFileReaderTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(CmsData.SampleFolder, "cms", "pfs", "PPRRVU2025_Oct.csv"), Encoding.Latin1).Take(7);
         File.WriteAllLines(Path.Combine(folder, "PPRRVU2025_Oct.csv"), lines, Encoding.Latin1);
 
-        var result = CmsFolderLoader.Load(folder);
+        var result = SampleLoad.Load(folder);
         result.Index.FeeSchedule.Should().BeNull();
         result.Report.Problems.Should().ContainSingle().Which.Message.Should().Contain("ended before a header row");
     }
@@ -151,7 +157,7 @@ public sealed class RvuFileReaderTests : IDisposable
         File.Copy(Path.Combine(CmsData.SampleFolder, "cms", "pfs", "PPRRVU2025_Oct.csv"), Path.Combine(folder, "PPRRVU2025_Oct.csv"));
         File.WriteAllText(Path.Combine(folder, "PPRRVU2025_Oct.txt"), "not read\r\n");
 
-        var result = CmsFolderLoader.Load(folder);
+        var result = SampleLoad.Load(folder);
         result.Report.Problems.Should().ContainSingle().Which.Should().Be(new LoadProblem("PPRRVU2025_Oct.txt", null, "Holds the same table as 'PPRRVU2025_Oct.csv', which was read instead.", IsError: false));
         result.Index.Releases.Should().ContainSingle().Which.SourceFile.Should().Be("PPRRVU2025_Oct.csv");
     }
@@ -164,7 +170,7 @@ public sealed class RvuFileReaderTests : IDisposable
         File.WriteAllLines(Path.Combine(folder, "PPRRVU2025_Oct.csv"), sample, Encoding.Latin1);
         File.WriteAllLines(Path.Combine(folder, "jul", "PPRRVU2025_Jul.csv"), [sample[0].Replace("October", "July", StringComparison.Ordinal), .. sample.Skip(1).Take(12)], Encoding.Latin1);
 
-        var result = CmsFolderLoader.Load(folder);
+        var result = SampleLoad.Load(folder);
         result.Index.FeeSchedule!.Release.Release.Should().Be("2025 October");
         result.Index.Releases.Should().ContainSingle();
         result.Report.Problems.Should().ContainSingle().Which.Message.Should().Be("RVU release 2025 July is not used: the folder also holds the later release 2025 October (PPRRVU2025_Oct.csv).");

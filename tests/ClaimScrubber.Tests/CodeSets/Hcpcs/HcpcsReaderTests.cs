@@ -8,7 +8,8 @@ namespace ClaimScrubber.Tests.CodeSets.Hcpcs;
 
 public sealed class HcpcsReaderTests : IDisposable
 {
-    private const string Header = "HCPC,SEQNUM,RECID,LONG DESCRIPTION,SHORT DESCRIPTION,XREF1,XREF2,COV,BETOS,TOS1,TOS2,ADD DT,ACT EFF DT,TERM DT,ACTION CD";
+    // The columns a row below fills, then the other type-of-service and cross-reference columns of the layout, which stay empty.
+    private const string Header = "HCPC,SEQNUM,RECID,LONG DESCRIPTION,SHORT DESCRIPTION,XREF1,XREF2,COV,BETOS,TOS1,TOS2,ADD DT,ACT EFF DT,TERM DT,ACTION CD,TOS3,TOS4,TOS5,XREF3,XREF4,XREF5";
     private readonly ReaderHarness harness = new();
 
     public void Dispose() => harness.Dispose();
@@ -90,7 +91,8 @@ public sealed class HcpcsReaderTests : IDisposable
     [Fact]
     public void Read_BadRows_AreRefusedWithTheirLines()
     {
-        var path = harness.Write("HCPC2026_JAN_ANWEB.csv", string.Join('\n',
+        var lines = new[]
+        {
             "notice above the header,,,",
             Header,
             "G0439,0010,3,Annual wellness visit,Ppps subseq visit,,,C,M5D,1,,20110101,20110101,,N",
@@ -106,15 +108,24 @@ public sealed class HcpcsReaderTests : IDisposable
             "J1300,0010,3,Terminated,Short,J1301,,C,O1D,1,P,20080101,20250401,20250331,N",
             "J1299,0010,3,Ends before it starts,Short,,,C,O1D,1,,20250101,20250101,20241231,N",
             "G0435,0010,3,Odd coverage,Short,,,Z,M5D,1,,20110101,20110101,,N",
-            string.Empty));
+            string.Empty,
+        };
+        var path = harness.Write("HCPC2026_JAN_ANWEB.csv", string.Join('\n', lines));
         var index = harness.Read(path);
         harness.Problems.Select(p => (p.Line, p.IsError)).Should().Equal(
-            (5, true), (6, true), (7, true), (8, true), (9, true), (12, true), (14, true), (15, false), (10, true));
+            (5, true), (6, true), (7, true), (8, true), (9, true), (12, true), (14, true), (15, false), (10, true), (null, false));
         harness.Problems[0].Message.Should().Be("RECID 3 row: 'G043' is not a HCPCS Level II code (a letter and four digits); the row was refused.");
         harness.Problems[2].Message.Should().Be("ADD DT of 'G0438' is '2011-01-01', not a date as YYYYMMDD; the row was refused.");
         harness.Problems[4].Message.Should().Be("RECID 4 row for 'G0436' continues a description but does not follow a RECID 3 row of the same code; the row was refused.");
-        harness.Problems[^1].Message.Should().Be("The procedure code appears again (first at line 3); the repeated row was refused.");
+        harness.Problems[^2].Message.Should().Be("The procedure code appears again (first at line 3); the repeated row was refused.");
+        harness.Problems[^1].Message.Should().Be("Refused whole: nothing from this file was loaded, because of the 8 row(s) refused above (a damaged file is never half-used).");
+        index.Hcpcs.Should().BeNull("a file with a refused row contributes nothing");
 
+        // Without the refused rows, the rest reads as it should.
+        harness.Problems.Clear();
+        path = harness.Write("HCPC2026_JAN_ANWEB.csv", string.Join('\n', lines.Where((_, i) => !new[] { 5, 6, 7, 8, 9, 10, 12, 14 }.Contains(i + 1))));
+        index = harness.Read(path);
+        harness.Problems.Select(p => (p.Line, p.IsError)).Should().Equal((7, false));
         index.Hcpcs!.ProcedureCodes.Select(c => c.ToString()).Should().Equal("G0435", "G0439", "J1300");
         index.Hcpcs.TryGet(ProcedureCode.Parse("J1300"), out var j1300).Should().BeTrue();
         (j1300.TypesOfService, j1300.CrossReferences, j1300.Betos).Should().Be(("1P", "J1301", "O1D"));
@@ -129,8 +140,9 @@ public sealed class HcpcsReaderTests : IDisposable
     public void Read_ColumnsInAnotherOrder_AreFoundByName()
     {
         var path = harness.Write("HCPC2025_JUL_ANWEB_v2.csv", string.Join('\n',
-            "action_cd,term_dt,add_dt,act_eff_dt,tos1,betos,cov,short description,recid,hcpc",
+            "action_cd,term_dt,add_dt,act_eff_dt,tos1,betos,cov,short description,recid,hcpc,tos2,tos3,tos4,tos5,xref1,xref2,xref3,xref4,xref5",
             "N,,20110101,20110101,1,M5D,C,Ppps subseq visit,3,G0439",
+            "N,,20150101,20150101,,,C,Separate structure,7,   XS",
             string.Empty));
         var index = harness.Read(path);
         harness.Problems.Should().BeEmpty();
@@ -164,8 +176,9 @@ public sealed class HcpcsReaderTests : IDisposable
     public void LoadFolder_TwoQuarters_UsesTheNewest()
     {
         const string row = "G0439,0010,3,Annual wellness visit,Ppps subseq visit,,,C,M5D,1,,20110101,20110101,,N";
-        harness.Write("HCPC2025_JUL_ANWEB.csv", Header + "\n" + row + "\n");
-        harness.Write("HCPC2025_OCT_ANWEB.csv", Header + "\n" + row + "\n" + row.Replace("G0439", "G0440", StringComparison.Ordinal) + "\n");
+        const string modifier = "   XS,0010,7,Separate structure,Separate structure,,,C,,,,20150101,20150101,,N";
+        harness.Write("HCPC2025_JUL_ANWEB.csv", Header + "\n" + modifier + "\n" + row + "\n");
+        harness.Write("HCPC2025_OCT_ANWEB.csv", Header + "\n" + modifier + "\n" + row + "\n" + row.Replace("G0439", "G0440", StringComparison.Ordinal) + "\n");
         var result = harness.LoadFolder();
         result.Index.Hcpcs!.Count.Should().Be(2);
         result.Report.Problems.Should().ContainSingle().Which.Should().Be(new ClaimScrubber.CodeSets.Loading.LoadProblem(
@@ -175,7 +188,8 @@ public sealed class HcpcsReaderTests : IDisposable
     [Fact]
     public void Read_ModifierListQuirks_AreMergedNotRefused()
     {
-        var path = harness.Write("modifier_codes_cpt_and_hcpcs_2024-06.csv", string.Join('\n',
+        var lines = new[]
+        {
             "\"mod_code\",\"mod_type\",\"mod_category\"",
             "\"25\",\"CPT\",\"General\"",
             "\"KX\",\"HCPCS\",\"General\"",
@@ -185,12 +199,21 @@ public sealed class HcpcsReaderTests : IDisposable
             "\"25\",\"CPT\",\"General\"",
             "\"2\",\"CPT\",\"General\"",
             "\"AA\",\"ICD\",\"General\"",
-            string.Empty));
-        var modifiers = harness.Read(path).Modifiers!;
+            string.Empty,
+        };
+        var path = harness.Write("modifier_codes_cpt_and_hcpcs_2024-06.csv", string.Join('\n', lines));
+        harness.Read(path).Modifiers.Should().BeNull("a file with a refused row contributes nothing");
         harness.Problems.Select(p => (p.Line, p.IsError, p.Message)).Should().Equal(
-            (7, false, "Modifier '25' (CPT) is listed again with nothing new."),
+            (7, true, "Modifier '25' (CPT) is listed again with nothing new; the repeated row was refused."),
             (8, true, "'2' is not a modifier (two letters or digits); the row was refused."),
-            (9, true, "The type of modifier 'AA' is 'ICD', not CPT or HCPCS; the row was refused."));
+            (9, true, "The type of modifier 'AA' is 'ICD', not CPT or HCPCS; the row was refused."),
+            (null, false, "Refused whole: nothing from this file was loaded, because of the 3 row(s) refused above (a damaged file is never half-used)."));
+
+        // Without the refused rows, the quirks merge.
+        harness.Problems.Clear();
+        path = harness.Write("modifier_codes_cpt_and_hcpcs_2024-06.csv", string.Join('\n', lines.Where((_, i) => i + 1 is not (7 or 8 or 9))));
+        var modifiers = harness.Read(path).Modifiers!;
+        harness.Problems.Should().BeEmpty();
         modifiers.Modifiers.Select(m => m.ToString()).Should().Equal("25", "KX", "P1");
         modifiers.TryGet(ModifierCode.Parse("KX"), out var kx).Should().BeTrue();
         kx.Category.Should().Be("General; Therapy");

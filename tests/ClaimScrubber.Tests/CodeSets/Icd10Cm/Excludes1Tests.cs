@@ -48,7 +48,7 @@ public sealed class Excludes1Tests : IDisposable
             File.CreateSymbolicLink(link, CmsData.File("icd10cm", "icd10cm_tabular_2021.xml.gz"));
         }
 
-        return CmsFolderLoader.Load(folder);
+        return SampleLoad.Load(folder);
     });
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), "excludes1-" + Guid.NewGuid().ToString("N"));
@@ -91,7 +91,7 @@ public sealed class Excludes1Tests : IDisposable
     [Fact]
     public void SampleFolder_TabularSample_LoadsWithTheOrderFiles()
     {
-        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
+        var result = CmsData.LoadSample("icd10cm");
         result.Report.Problems.Where(p => p.IsError).Should().BeEmpty();
         var table = result.Index.Excludes1!;
         table.Count.Should().Be(12);
@@ -136,6 +136,6 @@ public sealed class Excludes1Tests : IDisposable
             gzip.Write(Encoding.UTF8.GetBytes(xml));
         }
 
-        return CmsFolderLoader.Load(folder);
+        return SampleLoad.Load(folder);
     }
 }

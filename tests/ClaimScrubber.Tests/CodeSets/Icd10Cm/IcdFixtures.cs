@@ -24,6 +24,16 @@ internal sealed class IcdFixtures : IDisposable
         ? [Row(1, "E11", '0', "Type 2 diabetes mellitus"), Row(2, "E119", '1', "Type 2 diabetes mellitus without complications"), Row(3, "Z5986", '0', "Financial insecurity"), Row(4, "Z59861", '1', "Financial insecurity, difficulty paying for utilities"), Row(5, "Z59869", '1', "Financial insecurity, unspecified")]
         : [Row(1, "E11", '0', "Type 2 diabetes mellitus"), Row(2, "E119", '1', "Type 2 diabetes mellitus without complications"), Row(3, "Z5986", '1', "Financial insecurity")];
 
+    /// <summary>The closing summary every CMS addenda file ends with: the year's header and code totals.</summary>
+    public static string[] Summary(int year, int headers, int codes) =>
+    [
+        string.Empty,
+        "Headers",
+        string.Create(CultureInfo.InvariantCulture, $"  {headers,5} headers in icd10cm_order_{year}.txt"),
+        "Codes",
+        string.Create(CultureInfo.InvariantCulture, $"  {codes,5} codes in icd10cm_order_{year}.txt"),
+    ];
+
     public string Write(string name, IEnumerable<string> lines)
     {
         var path = Path.Combine(Folder, name);

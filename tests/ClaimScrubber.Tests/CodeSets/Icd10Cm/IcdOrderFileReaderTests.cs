@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.Icd10Cm;
-using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using F = ClaimScrubber.Tests.CodeSets.Icd10Cm.IcdFixtures;
@@ -25,7 +24,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
     public void Load_LooseOrderFile_GivesTheFiscalYearWithItsRelease()
     {
         fixtures.Write("icd10cm_order_2026.txt", F.Year(z5986IsHeader: true));
-        var result = CmsFolderLoader.Load(fixtures.Folder);
+        var result = SampleLoad.Load(fixtures.Folder);
         result.Report.Problems.Should().BeEmpty();
         var table = result.Index.Icd10Cm!;
         table.FiscalYears.Should().Equal(2026);
@@ -50,7 +49,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
             F.Row(9, "I10", '1', "Essential (primary) hypertension").Remove(15, 1).Insert(15, "X"),
             string.Empty,
         ]);
-        var result = CmsFolderLoader.Load(fixtures.Folder);
+        var result = SampleLoad.Load(fixtures.Folder);
         result.Report.Problems.Select(p => p.ToString()).Should().Equal(
             "error: icd10cm_order_2026.txt:2: 'E11.9' in columns 7–13 is not an undotted code.",
             "error: icd10cm_order_2026.txt:3: The billable flag in column 15 is '2', not 1 (billable) or 0 (header).",
@@ -58,8 +57,9 @@ public sealed class IcdOrderFileReaderTests : IDisposable
             "error: icd10cm_order_2026.txt:6: The order number '0000X' in columns 1–5 is not a number.",
             "error: icd10cm_order_2026.txt:7: '1E1' in columns 7–13 is not an undotted code.",
             "error: icd10cm_order_2026.txt:8: E11.9 is listed twice; the first record was kept.",
-            "error: icd10cm_order_2026.txt:9: Column 16 holds 'X' where the order-file layout has a blank between fields.");
-        result.Index.Icd10Cm!.RowCount(2026).Should().Be(2);
+            "error: icd10cm_order_2026.txt:9: Column 16 holds 'X' where the order-file layout has a blank between fields.",
+            "warning: icd10cm_order_2026.txt: Refused whole: nothing from this file was loaded, because of the 7 row(s) refused above (a damaged file is never half-used).");
+        result.Index.Icd10Cm.Should().BeNull("a file with a refused row contributes nothing");
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
             ("icd10cm_codes_2025.txt", ["E119    Type 2 diabetes mellitus without complications"]),
             ("icd10cm_order_addenda_2025.txt", ["garbage"]),
             ("icd10cm_order_2025.txt", F.Year(z5986IsHeader: false)));
-        var result = CmsFolderLoader.Load(fixtures.Folder);
+        var result = SampleLoad.Load(fixtures.Folder);
         result.Report.Problems.Should().BeEmpty();
         result.Index.Releases.Single().SourceFile.Should().Be("cms_2025_dx.zip/icd10cm_order_2025.txt");
         result.Index.Icd10Cm!.IsBillable(IcdCode.Parse("Z59.86"), 2025).Should().BeTrue();
@@ -79,7 +79,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
     public void Load_ZipWithoutOrderFile_IsAnErrorNamingTheZip()
     {
         fixtures.Zip("cms_2026_dx.zip", ("icd10cm_codes_2026.txt", ["E119    Type 2 diabetes mellitus without complications"]));
-        var problem = CmsFolderLoader.Load(fixtures.Folder).Report.Problems.Should().ContainSingle().Subject;
+        var problem = SampleLoad.Load(fixtures.Folder).Report.Problems.Should().ContainSingle().Subject;
         (problem.File, problem.Line, problem.IsError).Should().Be(("cms_2026_dx.zip", null, true));
         problem.Message.Should().Contain("holds no ICD-10-CM order file (icd10cm_order_YYYY.txt); it holds: icd10cm_codes_2026.txt.");
     }
@@ -90,7 +90,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
         var path = fixtures.Zip("cms_2026_dx.zip", ("icd10cm_order_2026.txt", F.Year(z5986IsHeader: true)));
         var bytes = File.ReadAllBytes(path);
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
-        var result = CmsFolderLoader.Load(fixtures.Folder);
+        var result = SampleLoad.Load(fixtures.Folder);
         var problem = result.Report.Problems.Should().ContainSingle().Subject;
         (problem.File, problem.IsError).Should().Be(("cms_2026_dx.zip", true));
         problem.Message.Should().StartWith("The file could not be read (InvalidDataException:");
@@ -102,7 +102,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
     {
         fixtures.Write("icd10cm_order_2026.txt", F.Year(z5986IsHeader: true));
         fixtures.Zip("cms_2026_dx.zip", ("icd10cm_order_2026.txt", F.Year(z5986IsHeader: true)));
-        var result = CmsFolderLoader.Load(fixtures.Folder);
+        var result = SampleLoad.Load(fixtures.Folder);
         result.Report.Problems.Select(p => p.ToString()).Should().Equal(
             "warning: cms_2026_dx.zip: Holds the FY2026 ICD-10-CM order file, as does 'icd10cm_order_2026.txt', which was used instead.");
         result.Index.Releases.Should().ContainSingle().Which.SourceFile.Should().Be("icd10cm_order_2026.txt");
@@ -112,7 +112,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
     [Fact]
     public void Load_RepositorySample_HoldsFy2025AndFy2026WithTheZ5986Edge()
     {
-        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
+        var result = CmsData.LoadSample("icd10cm");
         // The sample tabular XML beside the order files is read by the Excludes1 reader, which reports that it predates newer codes.
         result.Report.Problems.Where(p => !p.File.StartsWith("icd10cm_tabular_", StringComparison.Ordinal)).Should().BeEmpty();
         var table = result.Index.Icd10Cm!;

@@ -18,14 +18,15 @@ public sealed class CmsFolderLoaderTests : IDisposable
     }
 
     [Fact]
-    public void Load_UnrecognisedFiles_AreListedAsSkipped_NotErrors()
+    public void Load_UnrecognisedFiles_AreListedAsSkipped_AndAFolderOfNoTableIsAnError()
     {
         File.WriteAllText(Path.Combine(folder, "notes.md"), "hello");
         Directory.CreateDirectory(Path.Combine(folder, "sub"));
         File.WriteAllText(Path.Combine(folder, "sub", "layout.pdf"), "%PDF");
         var result = CmsFolderLoader.Load(folder);
         result.Report.SkippedFiles.Should().Equal("notes.md", "sub/layout.pdf");
-        result.Report.HasErrors.Should().BeFalse();
+        result.Report.Problems.Should().Equal(new LoadProblem(".", null,
+            "No file in the folder is a CMS table this library recognises (2 file(s) passed over): keep the names CMS publishes (README, 'Point it at a full CMS download') or map them in claimscrubber-manifest.json.", IsError: true));
         result.Index.Releases.Should().BeEmpty();
     }
 
@@ -54,11 +55,15 @@ public sealed class CmsFolderLoaderTests : IDisposable
         File.WriteAllText(Path.Combine(folder, CmsLoadOptions.ManifestFileName), """{ "odd.csv": "skip" }""");
         var result = CmsFolderLoader.Load(folder);
         result.Report.SkippedFiles.Should().BeEmpty();
-        result.Report.Problems.Should().BeEmpty();
+        result.Report.Problems.Should().ContainSingle().Which.Message.Should().StartWith("No file in the folder is a CMS table this library recognises (0 file(s) passed over)");
     }
 
     [Fact]
-    public void LoadFolder_WithNoTables_GivesAnEmptyIndex() => CodeSetIndex.LoadFolder(folder).Releases.Should().BeEmpty();
+    public void LoadFolder_WithNoTables_Throws()
+    {
+        var act = () => CodeSetIndex.LoadFolder(folder);
+        act.Should().Throw<CmsDataException>().Which.Problems.Should().ContainSingle().Which.File.Should().Be(".");
+    }
 
     [Fact]
     public void CmsDataException_ListsErrorsWithFileAndLine()

@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets;
-using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Compatibility;
 using ClaimScrubber.Tests.Support;
 
@@ -24,7 +23,7 @@ public class MceProcedureEditTests
             }
         }
 
-        var loaded = CmsFolderLoader.Load(folder);
+        var loaded = SampleLoad.Load(folder);
         loaded.Report.Problems.Where(p => p.IsError).Should().BeEmpty();
         return loaded.Index;
     });

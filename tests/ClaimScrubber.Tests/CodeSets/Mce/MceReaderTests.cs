@@ -21,7 +21,7 @@ public sealed class MceReaderTests : IDisposable
     [Fact]
     public void Load_SampleFolder_ReadsEveryListWithoutError()
     {
-        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "mce"));
+        var result = CmsData.LoadSample("mce");
         result.Report.Problems.Where(p => p.IsError).Should().BeEmpty();
         var table = result.Index.Mce!;
         table.Versions.Select(v => $"{v.Release.Release} {v.List} {v.Count}").Should().BeEquivalentTo(
@@ -76,9 +76,10 @@ public sealed class MceReaderTests : IDisposable
     {
         Write(DefinitionsName, Manual("18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n9Y655\tBad\n"));
         var result = Load();
-        var problem = result.Report.Problems.Should().ContainSingle().Subject;
-        (problem.IsError, problem.Line, problem.Message).Should().Be((true, 30, "'9Y655' in the list 'Wrong procedure performed codes' is not an ICD-10-CM code; the row was skipped."));
-        result.Index.Mce!.Versions.Single().Count.Should().Be(1);
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 30, "'9Y655' in the list 'Wrong procedure performed codes' is not an ICD-10-CM code; the row was skipped."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a file with a refused row contributes nothing");
     }
 
     [Fact]
@@ -97,7 +98,13 @@ public sealed class MceReaderTests : IDisposable
         var result = Load();
         result.Report.Problems.Select(p => (p.Line, p.Message)).Should().Equal(
             (3, "'O8.0' is not an ICD-10-CM code; the row was skipped."),
-            (4, "The group 'Sex' and rule 'Unknown' name no MCE age, sex or manifestation list; the row was skipped."));
+            (4, "The group 'Sex' and rule 'Unknown' name no MCE age, sex or manifestation list; the row was skipped."),
+            (null, "Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a file with a refused row contributes nothing");
+
+        Write(CsvName, "\"icd_code\",\"icd_description\",\"icd_conflict_group\",\"icd_conflict_rule\"\n\"O80\",\"Delivery\",\"Age\",\"Maternity (Ages 9-64)\"\n");
+        result = Load();
+        result.Report.Problems.Should().BeEmpty();
         var version = result.Index.Mce!.Versions.Single();
         (version.List, version.Release.Release, version.Release.EffectiveFrom, version.Release.EffectiveTo, version.Release.RowCount)
             .Should().Be((MceList.Maternity, "MCE v41.1", (DateOnly?)new DateOnly(2023, 10, 1), (DateOnly?)new DateOnly(2024, 9, 30), 1));
@@ -142,7 +149,7 @@ public sealed class MceReaderTests : IDisposable
     }
 
     [Fact]
-    public void Definitions_ConditionNotUnderstood_IsRefusedByNameAndTheRestLoaded()
+    public void Definitions_ConditionNotUnderstood_IsRefusedByName_AndTheManualContributesNothing()
     {
         Write(DefinitionsName, Manual(
             "11. Non-covered procedure\nText.\nA. Non-covered procedure codes\nThe procedures shown below are non-covered when the moon is full.\nProcedure\n02HA3QZ\tHeart assist\n"
@@ -151,17 +158,20 @@ public sealed class MceReaderTests : IDisposable
         var result = Load();
         result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
             (true, 28, "Section 11A ('Non-covered procedure codes') states a condition the reader does not understand ('The procedures shown below are non-covered when the moon is full. Procedure'); its 1 procedures were not loaded."),
-            (true, 36, "'02HA3Q' in section 11B ('Non-covered procedure codes') is not an ICD-10-PCS code; the row was skipped."));
-        result.Index.Mce!.ProcedureReleases.Single().Coverage.Single().Procedures.Select(p => p.ToString()).Should().Equal("0WFGXZZ");
+            (true, 36, "'02HA3Q' in section 11B ('Non-covered procedure codes') is not an ICD-10-PCS code; the row was skipped."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a manual with a refused section or row contributes nothing");
     }
 
     [Fact]
     public void Definitions_StayProcedureWithoutItsDays_IsAnError()
     {
         Write(DefinitionsName, Manual("19. Procedure inconsistent with LOS\nThe following procedure code should only be coded on long stays.\n5A1955Z \tRespiratory Ventilation\n20. Unspecified code\nText.\nG8190\tHemiplegia\n"));
-        var problem = Load().Report.Problems.Should().ContainSingle().Subject;
-        (problem.IsError, problem.Line, problem.Message).Should().Be((true, 26,
-            "Section 19 ('Procedure inconsistent with LOS') does not say how long a stay its procedures need ('greater than N consecutive days'); edit 19 was not loaded."));
+        var result = Load();
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 26, "Section 19 ('Procedure inconsistent with LOS') does not say how long a stay its procedures need ('greater than N consecutive days'); edit 19 was not loaded."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a manual with a refused section contributes nothing");
     }
 
     [Fact]
@@ -175,13 +185,14 @@ public sealed class MceReaderTests : IDisposable
     }
 
     [Fact]
-    public void Definitions_DischargeStatusNoteWithBadDate_KeepsTheStatusAndSaysSo()
+    public void Definitions_DischargeStatusNoteWithBadDate_IsAnError_AndTheManualContributesNothing()
     {
         Write(DefinitionsName, Manual("16. Invalid discharge status\nValid values are:\n01 = Home or self-care\n04 = Cust/supp care (added 10/41/09)\n18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n"));
         var result = Load();
-        var problem = result.Report.Problems.Should().ContainSingle().Subject;
-        (problem.IsError, problem.Line, problem.Message).Should().Be((true, 29, "The discharge status note's date '10/41/09' is not M/D/YY or M/D/YYYY; the status was kept without it."));
-        result.Index.Mce!.ProcedureReleases.Single().DischargeStatuses!.Value.Select(s => s.Code).Should().Equal("01", "04");
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 29, "The discharge status note's date '10/41/09' is not M/D/YY or M/D/YYYY."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a manual with a damaged note contributes nothing");
     }
 
     private static string Manual(string body) =>
@@ -192,5 +203,5 @@ public sealed class MceReaderTests : IDisposable
 
     private void Write(string name, string text) => File.WriteAllText(Path.Combine(folder, name), text, Encoding.Latin1);
 
-    private CodeSetLoadResult Load() => CmsFolderLoader.Load(folder);
+    private CodeSetLoadResult Load() => SampleLoad.Load(folder);
 }

@@ -98,7 +98,7 @@ public class LabNcdReaderTests
     [Fact]
     public void Sample_LoadsFromTheRepository()
     {
-        var result = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "ncd"));
+        var result = CmsData.LoadSample("ncd");
         result.Report.Problems.Should().BeEmpty();
         var table = result.Index.LabNcds!;
         table.Release.Release.Should().Be("2026100 (January 2026)");
@@ -147,8 +147,9 @@ public class LabNcdReaderTests
             (5, "NCD 190.22: 'E0' is not an ICD-10-CM code; refused."),
             (6, "ICD-10 effective date 'next year' or termination date '' is not a date; refused."),
             (7, "NCD 190.22 lists 84443 twice; the second listing is refused."),
-            (7, "ICD-10 termination date 2014-10-01 is before its effective date 2015-10-01; refused."));
-        table!.Ncds.Single().DiagnosisCount.Should().Be(1);
+            (7, "ICD-10 termination date 2014-10-01 is before its effective date 2015-10-01; refused."),
+            (null, "Refused whole: nothing from this file was loaded, because of the 5 row(s) refused above (a damaged file is never half-used)."));
+        table.Should().BeNull("a file with a refused row contributes nothing");
     }
 
     [Fact]
@@ -161,8 +162,9 @@ public class LabNcdReaderTests
     [Fact]
     public void HeaderWithoutRows_IsTruncated()
     {
-        var act = () => ReadText("NCD ,NCD,CPT/HCPCS ,CPT/HCPCS,CPT/HCPCS,ICD-10,ICD-10 EFF,ICD-10 TERM,RESOLUTION\nNumber,DESCRIPTION,CODES,EFF DATE,TERM DATE,CODE, DATE,DATE,CODE 1/\n");
-        act.Should().Throw<InvalidDataException>().WithMessage("*truncated*");
+        var (table, problems) = ReadText("NCD ,NCD,CPT/HCPCS ,CPT/HCPCS,CPT/HCPCS,ICD-10,ICD-10 EFF,ICD-10 TERM,RESOLUTION\nNumber,DESCRIPTION,CODES,EFF DATE,TERM DATE,CODE, DATE,DATE,CODE 1/\n");
+        problems.Select(p => (p.Line, p.Message)).Should().Equal((null as int?, "The file holds no lab NCD rows: it is empty, holds only its header, or is cut short."));
+        table.Should().BeNull();
     }
 
     [Theory]
@@ -185,7 +187,9 @@ public class LabNcdReaderTests
     {
         var builder = new CodeSetIndexBuilder();
         var problems = new ConcurrentQueue<LoadProblem>();
-        new LabNcdReader().Read(new CmsFile(path, Path.GetFileName(path), builder, problems));
+        var file = new CmsFile(path, Path.GetFileName(path), builder, problems, isSample: !path.StartsWith(CmsData.Folder ?? "\0", StringComparison.Ordinal));
+        new LabNcdReader().Read(file);
+        file.Commit();
         return (builder.Build().LabNcds, [.. problems]);
     }
 
@@ -195,7 +199,8 @@ public class LabNcdReaderTests
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         try
         {
-            File.WriteAllText(path, csv);
+            // CMS ends every line with a line break; a raw string literal does not.
+            File.WriteAllText(path, csv.EndsWith('\n') ? csv : csv + "\n");
             return Read(path);
         }
         finally

@@ -29,22 +29,33 @@ public sealed class PlaceOfServiceReaderTests : IDisposable
     [Fact]
     public void Read_BadRows_AreRefusedWithTheirLines()
     {
-        var path = harness.Write("place_of_service_codes.csv", string.Join('\n',
+        string[] good =
+        [
             "pos_code,pfs_facility_type,pos_name,pos_description",
             "11,Non-Facility,Office,\"An office, with a comma\"",
             "21,Facility,Inpatient Hospital,",
             "30,Unassigned,Unassigned,Unassigned",
-            "1,Non-Facility,Pharmacy,one digit",
-            "00,Facility,Zero,",
-            "12,Institutional,Home,",
-            "11,Facility,Office again,",
-            string.Empty));
-        var table = harness.Read(path).PlacesOfService!;
+        ];
+        var path = harness.Write("place_of_service_codes.csv", string.Join('\n',
+            [
+                .. good,
+                "1,Non-Facility,Pharmacy,one digit",
+                "00,Facility,Zero,",
+                "12,Institutional,Home,",
+                "11,Facility,Office again,",
+                string.Empty,
+            ]));
+        harness.Read(path).PlacesOfService.Should().BeNull("a file with a refused row contributes nothing");
         harness.Problems.Select(p => (p.Line, p.Message)).Should().Equal(
             (5, "'1' is not a place-of-service code (two digits from 01 to 99); the row was refused."),
             (6, "'00' is not a place-of-service code (two digits from 01 to 99); the row was refused."),
             (7, "The facility type of place of service 12 is 'Institutional', not Facility, Non-Facility or Unassigned; the row was refused."),
-            (8, "Place of service 11 appears again (first at line 2); the repeated row was refused."));
+            (8, "Place of service 11 appears again (first at line 2); the repeated row was refused."),
+            (null, "Refused whole: nothing from this file was loaded, because of the 4 row(s) refused above (a damaged file is never half-used)."));
+
+        harness.Problems.Clear();
+        var table = harness.Read(harness.Write("place_of_service_codes.csv", string.Join('\n', [.. good, string.Empty]))).PlacesOfService!;
+        harness.Problems.Should().BeEmpty();
         (table.Count, table.AssignedCount).Should().Be((3, 2));
         table.TryGet(PlaceOfServiceCode.Parse("11"), out var office).Should().BeTrue();
         office.Should().Be(new PlaceOfServiceInfo(true, false, "Office", "An office, with a comma"));

@@ -26,7 +26,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         SnapshotTestSupport.AssertSameIndex(Sample.Value.Index, loaded);
         loaded.Tables.Should().HaveCount(13, "the sample has every table");
-        loaded.SourceFiles.Should().HaveCount(18);
+        loaded.SourceFiles.Should().HaveCount(19, "18 CMS-layout files and the manifest declaring the sample");
         SnapshotTestSupport.SnapshotBytes(loaded).Should().Equal(SampleSnapshot.Value);
     }
 
@@ -85,8 +85,8 @@ public sealed class IndexSnapshotTests : IDisposable
     [Fact]
     public void LoadSnapshot_TruncatedInTheHeader_IsRefused()
     {
-        // The signature, the format version and 32 bytes where the checksum would be: the header ends before the library version.
-        var path = Write("header.csindex", SampleSnapshot.Value[..44]);
+        // The signature, the format version and 48 bytes where the checksums would be: the header ends before the library version.
+        var path = Write("header.csindex", SampleSnapshot.Value[..(12 + SnapshotTestSupport.TrailerLength)]);
 
         Refusal(path).Should().Be($"The index snapshot '{path}' is truncated: the library version at offset 12 needs 4 byte(s), but only 0 remain; rebuild it with 'index build'.");
     }
@@ -98,7 +98,7 @@ public sealed class IndexSnapshotTests : IDisposable
         var (_, payloadAt, length) = SnapshotTestSupport.FindSection(bytes, "icd10cm");
         var path = Write("section.csindex", bytes[..(payloadAt + 100)]);
 
-        Refusal(path).Should().Be($"The index snapshot '{path}' is truncated: section 'icd10cm' at offset {payloadAt} needs {length} byte(s), but only 68 remain; rebuild it with 'index build'.");
+        Refusal(path).Should().Be($"The index snapshot '{path}' is truncated: section 'icd10cm' at offset {payloadAt} needs {length} byte(s), but only {100 - SnapshotTestSupport.TrailerLength} remain; rebuild it with 'index build'.");
     }
 
     [Fact]
@@ -106,10 +106,10 @@ public sealed class IndexSnapshotTests : IDisposable
     {
         var bytes = SampleSnapshot.Value;
         var (_, payloadAt, length) = SnapshotTestSupport.FindSection(bytes, "pos");
-        payloadAt.Should().Be(bytes.Length - 32 - length, "the place-of-service section is the last");
-        var path = Write("no-checksum.csindex", bytes[..^32]);
+        payloadAt.Should().Be(bytes.Length - SnapshotTestSupport.TrailerLength - length, "the place-of-service section is the last");
+        var path = Write("no-checksum.csindex", bytes[..^SnapshotTestSupport.TrailerLength]);
 
-        Refusal(path).Should().Be($"The index snapshot '{path}' is truncated: section 'pos' at offset {payloadAt} needs {length} byte(s), but only {length - 32} remain; rebuild it with 'index build'.");
+        Refusal(path).Should().Be($"The index snapshot '{path}' is truncated: section 'pos' at offset {payloadAt} needs {length} byte(s), but only {length - SnapshotTestSupport.TrailerLength} remain; rebuild it with 'index build'.");
     }
 
     [Fact]
@@ -120,7 +120,21 @@ public sealed class IndexSnapshotTests : IDisposable
         bytes[payloadAt + 40] ^= 0x10;
         var path = Write("flipped.csindex", bytes);
 
-        Refusal(path).Should().Be($"The index snapshot '{path}' is corrupt: its SHA-256 checksum does not match its contents. Rebuild it with 'index build'.");
+        Refusal(path).Should().Be($"The index snapshot '{path}' is corrupt: its checksum does not match its contents. Rebuild it with 'index build'.");
+    }
+
+    [Fact]
+    public void LoadSnapshot_Sha256ThatDoesNotMatch_IsRefusedWhenVerified()
+    {
+        // A SHA-256 changed and the fast checksum resealed over it: every load passes; a verifying load does not.
+        var bytes = SampleSnapshot.Value.ToArray();
+        bytes[^(SnapshotTestSupport.TrailerLength - 1)] ^= 1;
+        System.IO.Hashing.XxHash128.Hash(bytes.AsSpan(0, bytes.Length - 16), bytes.AsSpan(bytes.Length - 16));
+        var path = Write("sha.csindex", bytes);
+
+        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(13);
+        var act = () => CodeSetIndex.LoadSnapshot(path, IndexSnapshotLoadOptions.Default with { VerifySha256 = true });
+        act.Should().Throw<IndexSnapshotException>().WithMessage($"The index snapshot '{path}' is corrupt: its SHA-256 does not match its contents. Rebuild it with 'index build'.");
     }
 
     [Fact]
@@ -156,7 +170,7 @@ public sealed class IndexSnapshotTests : IDisposable
         // With a valid checksum the structure itself is trusted no more: every length and count is still checked.
         var original = SampleSnapshot.Value;
         var refused = 0;
-        var offsets = Enumerable.Range(8, 1500).Concat(Enumerable.Range(0, original.Length / 97).Select(i => 1508 + (i * 97))).Where(o => o < original.Length - 32);
+        var offsets = Enumerable.Range(8, 1500).Concat(Enumerable.Range(0, original.Length / 97).Select(i => 1508 + (i * 97))).Where(o => o < original.Length - SnapshotTestSupport.TrailerLength);
         foreach (var offset in offsets)
         {
             var bytes = original.ToArray();
@@ -184,7 +198,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         var loaded = IndexSnapshot.Load(path, SnapshotTestSupport.Options(folder));
 
-        loaded.Index.SourceFiles.Should().HaveCount(18);
+        loaded.Index.SourceFiles.Should().HaveCount(19);
     }
 
     [Fact]
@@ -207,12 +221,12 @@ public sealed class IndexSnapshotTests : IDisposable
         // The manifest decides which reader reads which file, so it is a source of the index like the CMS files.
         var folder = CopySample();
         var manifest = Path.Combine(folder, CmsLoadOptions.ManifestFileName);
-        File.WriteAllText(manifest, "{}");
+        File.WriteAllText(manifest, "{ \"sample\": true }");
         var path = Path.Combine(temp, "manifest.csindex");
         var loaded = CmsFolderLoader.Load(folder).Index;
         loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(19);
         loaded.SaveSnapshot(path);
-        File.WriteAllText(manifest, "{ \"pos/place_of_service_codes.csv\": \"skip\" }");
+        File.WriteAllText(manifest, "{ \"sample\": true, \"pos/place_of_service_codes.csv\": \"skip\" }");
 
         Refusal(path, folder).Should().Be(
             $"The index snapshot '{path}' is stale: {CmsLoadOptions.ManifestFileName} changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.");
@@ -226,7 +240,10 @@ public sealed class IndexSnapshotTests : IDisposable
         var loaded = CmsFolderLoader.Load(folder);
         loaded.Report.HasErrors.Should().BeTrue();
         var path = Path.Combine(temp, "errors.csindex");
-        loaded.Index.SaveSnapshot(path);
+        var refused = () => loaded.Index.SaveSnapshot(path);
+        refused.Should().Throw<CmsDataException>().WithMessage("The index's load met 1 error(s), so no snapshot of it was written*");
+        File.Exists(path).Should().BeFalse("a snapshot of a load with errors is written only when allowed");
+        loaded.Index.SaveSnapshot(path, allowLoadErrors: true);
 
         IndexSnapshot.Load(path).Report.Problems.Should().Equal(loaded.Report.Problems);
         var act = () => CodeSetIndex.LoadSnapshot(path);

@@ -59,9 +59,11 @@ public static class SnapshotTestSupport
         return (at, payloadAt, BitConverter.ToInt32(snapshot, at + pattern.Length));
     }
 
-    /// <summary>Replaces the trailing checksum of a snapshot so that it matches its edited contents.</summary>
-    public static void Reseal(byte[] snapshot) =>
-        System.Security.Cryptography.SHA256.HashData(snapshot.AsSpan(0, snapshot.Length - 32)).CopyTo(snapshot.AsSpan(snapshot.Length - 32));
+    /// <summary>The bytes after a snapshot's body: its SHA-256 and its XXH128.</summary>
+    public const int TrailerLength = 32 + 16;
+
+    /// <summary>Replaces the trailing checksums of a snapshot so that they match its edited contents.</summary>
+    public static void Reseal(byte[] snapshot) => IndexSnapshot.Seal(snapshot);
 
     public static IndexSnapshotLoadOptions Options(string? sourceFolder = null) => IndexSnapshotLoadOptions.Default with { SourceFolder = sourceFolder };
 

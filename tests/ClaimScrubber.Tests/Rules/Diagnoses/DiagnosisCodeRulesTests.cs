@@ -10,7 +10,7 @@ namespace ClaimScrubber.Tests.Rules.Diagnoses;
 /// <summary>DX001–DX004 over the repository's sample order files (FY2025 and FY2026, real rows).</summary>
 public class DiagnosisCodeRulesTests
 {
-    private static readonly CodeSetIndex Index = CodeSetIndex.LoadFolder(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
+    private static readonly CodeSetIndex Index = CmsData.LoadSampleStrict("icd10cm");
 
     private static readonly Scrubber Scrubber = Scrubber.Create(Index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2027, 6, 1) });
 
@@ -46,7 +46,7 @@ public class DiagnosisCodeRulesTests
     {
         var finding = Dx(Claim(["Z59.86"], TestClaims.Line(date: "2025-10-01"))).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Element, finding.Source!.Release, finding.Carc).Should().Be(("DX003", "diagnoses[1]", "FY2026", "146"));
-        finding.Message.Should().Be("Z59.86 (Financial insecurity) is a header code in FY2026, not billable on 2025-10-01 (line 1): it needs more characters. It is billable in FY2025.");
+        finding.Message.Should().Be("Z59.86 (Financial insecurity) is a header code in FY2026, not billable on the date of service of line 1: it needs more characters. It is billable in FY2025.");
         finding.FixHint.Should().Be("Use a billable code under Z59.86, such as Z59.861, Z59.868 or Z59.869.");
     }
 
@@ -58,7 +58,7 @@ public class DiagnosisCodeRulesTests
     public void Evaluate_HeaderWithManyChildren_ShowsThreeAndTheCount()
     {
         var finding = Dx(Claim(["E11"])).Single();
-        finding.Message.Should().Be("E11 (Type 2 diabetes mellitus) is a header code in FY2026, not billable on 2026-03-02 (line 1): it needs more characters.");
+        finding.Message.Should().Be("E11 (Type 2 diabetes mellitus) is a header code in FY2026, not billable on the date of service of line 1: it needs more characters.");
         finding.FixHint.Should().Be("Use a billable code under E11, such as E11.00, E11.01, E11.10 (6 in all).");
     }
 
@@ -67,8 +67,8 @@ public class DiagnosisCodeRulesTests
     {
         var finding = Dx(Claim(["Z59.861"], TestClaims.Line(date: "2025-09-30"))).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Element, finding.Source!.Release).Should().Be(("DX002", "diagnoses[1]", "FY2025"));
-        finding.Message.Should().Be("Z59.861 is not valid on 2025-09-30 (line 1): it takes effect on 2025-10-01 (FY2026); it is not in the FY2025 code set.");
-        finding.FixHint.Should().Be("For services before 2025-10-01, use Z59.86, billable in FY2025, or a more specific code valid on the date.");
+        finding.Message.Should().Be("Z59.861 is not valid on the date of service of line 1: it takes effect in FY2026, which begins in October 2025; it is not in the FY2025 code set.");
+        finding.FixHint.Should().Be("For services before FY2026, use Z59.86, billable in FY2025, or a more specific code valid on the date.");
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public class DiagnosisCodeRulesTests
         findings.Select(f => (f.RuleId, f.Element, f.Source!.Release)).Should().Equal(
             ("DX003", "diagnoses[1]", "FY2026"),
             ("DX002", "diagnoses[2]", "FY2025"));
-        findings[0].Message.Should().Contain("not billable on 2025-10-01 (line 2)");
-        findings[1].Message.Should().Contain("not valid on 2025-09-30 (line 1)");
+        findings[0].Message.Should().Contain("not billable on the date of service of line 2");
+        findings[1].Message.Should().Contain("not valid on the date of service of line 1");
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class DiagnosisCodeRulesTests
     {
         var line = new ServiceLine { ProcedureCode = ProcedureCode.Parse("99232"), ServiceDate = new DateOnly(2025, 9, 29), ServiceDateTo = new DateOnly(2025, 10, 2), Charge = 100m, DiagnosisPointers = [1] };
         var finding = Dx(Claim(["Z59.86"], line)).Should().ContainSingle().Subject;
-        finding.Message.Should().Contain("not billable on 2025-10-02 (line 1)");
+        finding.Message.Should().Contain("not billable on the date of service of line 1");
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public class DiagnosisCodeRulesTests
     {
         var finding = Dx(Claim(["I10", "Z59.861"], TestClaims.Line(date: "2025-10-03", pointers: [1]), TestClaims.Line(date: "2025-09-15", pointers: [1]))).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Element).Should().Be(("DX002", "diagnoses[2]"));
-        finding.Message.Should().Be("Z59.861 is not valid on 2025-09-15: it takes effect on 2025-10-01 (FY2026); it is not in the FY2025 code set.");
+        finding.Message.Should().Be("Z59.861 is not valid on the claim's first date of service: it takes effect in FY2026, which begins in October 2025; it is not in the FY2025 code set.");
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public class DiagnosisCodeRulesTests
         };
         var finding = Dx(claim).Should().ContainSingle().Subject;
         (finding.RuleId, finding.Element).Should().Be(("DX003", "diagnoses[1]"));
-        finding.Message.Should().Contain("not billable on 2025-10-02:");
+        finding.Message.Should().Contain("not billable on the discharge date:");
     }
 
     [Fact]
@@ -128,7 +128,7 @@ public class DiagnosisCodeRulesTests
             ("DX004", "diagnoses", "FY2026"),
             ("DX003", "diagnoses[2]", "FY2026"));
         findings[0].Severity.Should().Be(ClaimScrubber.Rules.Severity.Info);
-        findings[0].Message.Should().Be("No ICD-10-CM code set is loaded for FY2027 (2026-10-01 to 2027-09-30); diagnoses dated in it were checked against FY2026, the nearest loaded year.");
+        findings[0].Message.Should().Be("No ICD-10-CM code set is loaded for FY2027 (October 2026 to September 2027); diagnoses dated in it were checked against FY2026, the nearest loaded year.");
         findings[0].FixHint.Should().Be("Load the ICD-10-CM order file of FY2027 (icd10cm_order_2027.txt, or its addenda) to check codes added or deleted that year.");
     }
 
@@ -143,7 +143,7 @@ public class DiagnosisCodeRulesTests
         var scrubber = Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 6, 1) });
         var finding = scrubber.Scrub(Claim(["E11.8"])).Findings.Should().ContainSingle().Subject;
         finding.RuleId.Should().Be("DX002");
-        finding.Message.Should().Be("E11.8 is not valid on 2026-03-02 (line 1): it is not in the FY2026 code set; it was billable in FY2025, and was deleted from 2025-10-01.");
+        finding.Message.Should().Be("E11.8 is not valid on the date of service of line 1: it is not in the FY2026 code set; it was billable in FY2025, and was deleted from FY2026, which began in October 2025.");
         finding.FixHint.Should().Be("Use a billable code under E11, such as E11.9.");
     }
 

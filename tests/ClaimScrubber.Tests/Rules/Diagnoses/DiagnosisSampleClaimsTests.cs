@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
@@ -10,7 +9,7 @@ public class DiagnosisSampleClaimsTests
     [Fact]
     public void Scrub_DiagnosisSampleClaims_ReportTheDiagnosisRulesTheirIdsName()
     {
-        var index = CodeSetIndex.LoadFolder(Path.Combine(CmsData.SampleFolder, "cms", "icd10cm"));
+        var index = CmsData.LoadSampleStrict("icd10cm");
         var scrubber = Scrubber.Create(index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 11, 1) });
         var results = SampleClaims.Read("diagnosis-claims.json").ToDictionary(c => c.ClaimId, c => string.Join(" ", scrubber.Scrub(c).Ids().Where(id => id.StartsWith("DX", StringComparison.Ordinal))));
         results.Should().Equal(new Dictionary<string, string>

@@ -1,6 +1,5 @@
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
-using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Opps;
 using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
@@ -16,7 +15,7 @@ namespace ClaimScrubber.Tests.Rules.Opps;
 /// </summary>
 public class OppsStatusRulesTests
 {
-    private static readonly OppsTable Sample = CmsFolderLoader.Load(Path.Combine(CmsData.SampleFolder, "cms", "opps")).Index.Opps!;
+    private static readonly OppsTable Sample = CmsData.LoadSampleStrict("opps").Opps!;
 
     [Fact]
     public void InpatientOnlyProcedure_OnAnOutpatientBill_IsDenied()
