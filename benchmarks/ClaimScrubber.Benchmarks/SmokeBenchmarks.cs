@@ -19,6 +19,7 @@ public class SmokeBenchmarks
     private NaiveClaim[] naiveClaims = null!;
     private readonly Lazy<(string Folder, string Snapshot, string Json, string Ndjson, string One)> harnessFiles = new(() => HarnessFiles.Make(BenchmarkData.Sample, 1_000));
     private Claim largeClaim = null!;
+    private byte[] x12 = [];
 
     [GlobalSetup]
     public void Setup()
@@ -32,7 +33,11 @@ public class SmokeBenchmarks
         naive = NaiveChecks.Build(index);
         naiveClaims = NaiveChecks.ToNaive(claims);
         naive.AssertSameFindings(claims, NaiveChecks.LibraryEquivalent(index));
+        x12 = X12ReadBenchmarks.Files(index, "837I", 200).X12;
     }
+
+    [Benchmark]
+    public int ReadX12Sample() => Serialization.X12.X12ClaimReader.Read(new MemoryStream(x12, writable: false)).Count(r => r.IsReadable);
 
     [Benchmark]
     public int NaiveSample()

@@ -35,6 +35,7 @@ public static class Program
             DataReportCommand.Create(context),
             MceCompatCommand.Create(context),
             IndexCommand.Create(context),
+            ConvertCommand.Create(context),
         };
         root.Options.Add(context.Verbose);
         root.Options.Add(context.Quiet);

@@ -12,13 +12,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "run-sample: FAIL: $*" >&2; exit 1; }
 
-# Claims expected: each JSON claim has exactly one "claimId" key; each CSV claim is a run of rows with one claimId.
+# Claims expected: each JSON claim has exactly one "claimId" key; each CSV claim is a run of rows with one claimId;
+# each X12 claim one CLM segment.
 expected=0
 for f in data/claims/*.json data/claims/*.ndjson data/claims/*.jsonl; do
   [ -f "$f" ] && expected=$((expected + $(grep -o '"claimId"' "$f" | wc -l)))
 done
 for f in data/claims/*.csv; do
   [ -f "$f" ] && expected=$((expected + $(tail -n +2 "$f" | cut -d, -f1 | grep -v '^$' | uniq | wc -l)))
+done
+# Each X12 claim is a CLM segment (the sample 837s have one segment per line).
+for f in data/claims/*.837; do
+  [ -f "$f" ] && expected=$((expected + $(grep -c '^CLM\*' "$f")))
 done
 [ "$expected" -gt 0 ] || fail "no sample claims found in data/claims"
 
@@ -38,7 +43,7 @@ echo "== scrub data/claims --format ndjson / json"
 lines=$(grep -c '^{"claimId":' "$work/results.ndjson" || true)
 [ "$lines" -eq "$expected" ] || fail "ndjson has $lines results for $expected claims"
 "${cli[@]}" scrub data/claims --format json --output "$work/results.json" 2>/dev/null || fail "json scrub failed"
-results=$(grep -c '"claimId":' "$work/results.json" || true)
+results=$(grep -o '"claimId":' "$work/results.json" | wc -l)
 [ "$results" -eq "$expected" ] || fail "json has $results results for $expected claims"
 if command -v python3 >/dev/null; then
   python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert isinstance(d, list) and len(d) == int(sys.argv[2]), len(d)" \

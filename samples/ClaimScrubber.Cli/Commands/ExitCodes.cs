@@ -19,6 +19,12 @@ public static class ExitCodes
     public const int UnreadableInput = 2;
 
     /// <summary>
+    /// <c>convert</c> ran and wrote its output, but left out claims it could not read or that the target form cannot
+    /// carry; each is listed on standard error with its errors.
+    /// </summary>
+    public const int ClaimsLeftOut = 4;
+
+    /// <summary>
     /// The command failed for a reason that is not the user's input: an unexpected exception (a defect, or a custom rule
     /// that throws). Kept apart from 2 so that a script does not blame, or retry with, the input.
     /// </summary>

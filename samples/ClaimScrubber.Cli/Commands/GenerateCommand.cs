@@ -5,13 +5,15 @@ using ClaimScrubber.Claims;
 using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Serialization;
+using ClaimScrubber.Serialization.X12;
 
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
-/// <c>generate [--count N] [--seed S] [--error-rate R] [--data DIR|FILE] [--format json|ndjson|csv] [--output FILE]</c>: makes
-/// realistic claims with <see cref="ClaimGenerator"/>, drawing codes from the data folder's tables, and writes them in
-/// the claim contract, so that <c>scrub</c> reads them back. The same seed, rate and data folder give the same bytes.
+/// <c>generate [--count N] [--seed S] [--error-rate R] [--data DIR|FILE] [--format json|ndjson|csv|x12] [--output FILE]</c>:
+/// makes realistic claims with <see cref="ClaimGenerator"/>, drawing codes from the data folder's tables, and writes them
+/// in the claim contract or as an 837P, so that <c>scrub</c> reads them back. The same seed, rate and data folder give
+/// the same bytes.
 /// </summary>
 public static class GenerateCommand
 {
@@ -44,10 +46,10 @@ public static class GenerateCommand
         var allowPartial = CliSupport.AllowPartialDataOption();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "json (an indented array), ndjson (one claim per line) or csv (one service line per row).",
+            Description = "json (an indented array), ndjson (one claim per line), csv (one service line per row) or x12 (an 837P).",
             DefaultValueFactory = _ => "json",
         };
-        format.AcceptOnlyFromAmong("json", "ndjson", "csv");
+        format.AcceptOnlyFromAmong("json", "ndjson", "csv", "x12");
         var output = new Option<string?>("--output", "-o") { Description = "Write the claims to FILE instead of standard output; the file appears only when complete.", HelpName = "FILE" };
 
         var command = new Command("generate", "Generate realistic claims (everyday office codes, NCCI pairs, injected errors) from the tables in a data folder or snapshot.")
@@ -107,7 +109,18 @@ public static class GenerateCommand
     /// <summary>Writes the claims in the claim contract; the stream stays open for its owner to commit.</summary>
     private static void Write(IEnumerable<Claim> claims, string format, Stream stream, CancellationToken cancellationToken)
     {
-        if (format == "csv")
+        if (format == "x12")
+        {
+            // Dated the day after the last date of service the generator draws, so that the same seed gives the same bytes.
+            var created = ClaimGeneratorOptions.Default.LastServiceDate.AddDays(1).ToDateTime(TimeOnly.MinValue);
+            using var writer = new X12ClaimWriter(stream, new X12WriterOptions { Created = created }, leaveOpen: true);
+            foreach (var claim in claims)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.Write(claim);
+            }
+        }
+        else if (format == "csv")
         {
             using var writer = new ClaimCsvWriter(new StreamWriter(stream, new UTF8Encoding(false), 1 << 16, leaveOpen: true));
             foreach (var claim in claims)

@@ -4,25 +4,26 @@ using System.Globalization;
 using System.Text;
 using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Scrubbing;
+using ClaimScrubber.Cli.Input;
 using ClaimScrubber.Serialization;
+using ClaimScrubber.Serialization.X12;
 
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
 /// <c>scrub [FILES/FOLDERS…] [--data DIR|FILE] [--format text|json|ndjson] [--output FILE] [--parallel N] [--as-of DATE]</c>:
-/// reads claims (a JSON array, NDJSON or CSV, by extension; a folder means each such file in it, in name order),
+/// reads claims (an X12 837 by its content, whatever its extension; a JSON array, NDJSON or CSV by extension; a folder
+/// means each such file in it, in name order),
 /// scrubs them against the data, and writes a readable report or one JSON result per input claim, in input order.
 /// </summary>
 public static class ScrubCommand
 {
-    private static readonly string[] JsonExtensions = [".json", ".ndjson", ".jsonl"];
-
     public static Command Create(CliContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Claim files (.json array or NDJSON, .ndjson, .jsonl, .csv) or folders holding them.",
+            Description = "Claim files (.json array or NDJSON, .ndjson, .jsonl, .csv, or an X12 837 whatever its extension) or folders holding them.",
             HelpName = "FILES/FOLDERS",
             Arity = ArgumentArity.OneOrMore,
         };
@@ -62,7 +63,8 @@ public static class ScrubCommand
         });
 
         var linkage = new Option<bool>("--linkage") { Description = "With --format json or ndjson, add each claim's diagnosis-procedure linkage report (\"linkage\")." };
-        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder or snapshot.") { inputs, data, allowPartial, format, output, parallel, asOf, linkage };
+        var indent = new Option<bool>("--indent") { Description = "With --format json, indent the array for reading by eye (the default is compact, with no line breaks)." };
+        var command = new Command("scrub", "Scrub claims against the CMS code sets and edit tables in a data folder or snapshot.") { inputs, data, allowPartial, format, output, parallel, asOf, linkage, indent };
         command.SetAction(parse => context.Run(parse, (messages, cancellationToken) =>
         {
             var asOfText = parse.GetValue(asOf);
@@ -74,7 +76,8 @@ public static class ScrubCommand
                 parse.GetValue(parallel),
                 asOfText is null ? null : DateOnly.ParseExact(asOfText, "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 parse.GetValue(linkage),
-                parse.GetValue(allowPartial));
+                parse.GetValue(allowPartial),
+                parse.GetValue(indent));
             return Run(settings, parse.InvocationConfiguration.Output, messages, cancellationToken);
         }));
         return command;
@@ -85,7 +88,7 @@ public static class ScrubCommand
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(messages);
-        var files = ExpandInputs(settings.Inputs, messages);
+        var files = ClaimFiles.Expand(settings.Inputs, messages);
         if (files is null)
         {
             return ExitCodes.UnreadableInput;
@@ -147,6 +150,11 @@ public static class ScrubCommand
 
             progress?.Clear();
             cancellationToken.ThrowIfCancellationRequested();
+            foreach (var fault in source.EnvelopeErrors)
+            {
+                messages.Warning(fault.ToString());
+            }
+
             try
             {
                 sink.Complete(summary);
@@ -198,49 +206,8 @@ public static class ScrubCommand
         }
 
         var format = settings.Format == "ndjson" ? JsonOutputFormat.Ndjson : JsonOutputFormat.Array;
-        return new JsonSink(target!.Stream, format, partial) { ExplainLinkage = settings.Linkage ? scrubber.ExplainLinkage : null };
+        return new JsonSink(target!.Stream, format, partial, settings.Indent && format == JsonOutputFormat.Array) { ExplainLinkage = settings.Linkage ? scrubber.ExplainLinkage : null };
     }
-
-    /// <summary>Turns the arguments into files: a folder means each claim file in it, in ordinal name order.</summary>
-    private static List<string>? ExpandInputs(string[] inputs, UserMessages messages)
-    {
-        var files = new List<string>();
-        foreach (var input in inputs)
-        {
-            if (Directory.Exists(input))
-            {
-                var inFolder = Directory.EnumerateFiles(input).Where(IsClaimFile).Order(StringComparer.Ordinal).ToList();
-                if (inFolder.Count == 0)
-                {
-                    messages.Error($"the folder '{input}' holds no claim file (.json, .ndjson, .jsonl, .csv).");
-                    return null;
-                }
-
-                files.AddRange(inFolder);
-            }
-            else if (File.Exists(input))
-            {
-                if (!IsClaimFile(input))
-                {
-                    messages.Error($"'{input}' is not a claim file: expected .json (an array or NDJSON), .ndjson, .jsonl or .csv.");
-                    return null;
-                }
-
-                files.Add(input);
-            }
-            else
-            {
-                messages.Error($"'{input}' does not exist.");
-                return null;
-            }
-        }
-
-        return files;
-    }
-
-    private static bool IsClaimFile(string path) => IsCsv(path) || JsonExtensions.Contains(Path.GetExtension(path), StringComparer.OrdinalIgnoreCase);
-
-    private static bool IsCsv(string path) => Path.GetExtension(path).Equals(".csv", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Reads the files in order, one claim at a time (on the pipeline's reading thread), tells the progress meter how far
@@ -251,6 +218,9 @@ public static class ScrubCommand
         private readonly ConcurrentQueue<(long FirstPosition, string File)> starts = new();
         private string fileOfLast = string.Empty;
         private volatile string? currentFile;
+
+        /// <summary>Gets the faults of 837 envelopes met while reading, which leave the claims readable (reported when the run ends).</summary>
+        public ConcurrentQueue<X12EnvelopeError> EnvelopeErrors { get; } = new();
 
         /// <summary>Gets the file being read (for the message of an I/O error).</summary>
         public string? CurrentFile => currentFile;
@@ -263,10 +233,9 @@ public static class ScrubCommand
             {
                 currentFile = file;
                 starts.Enqueue((yielded + 1, file));
-                using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
-                using var text = IsCsv(file) ? new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true) : null;
-                var claims = text is null ? ClaimJsonReader.Read(stream, file) : ClaimCsvReader.Read(text, file);
-                foreach (var claim in claims)
+                var (stream, format) = ClaimFiles.Open(file);
+                using var opened = stream;
+                foreach (var claim in ClaimFiles.Read(stream, file, format, EnvelopeErrors.Enqueue))
                 {
                     progress?.Tick(done + (stream.CanSeek ? stream.Position : 0));
                     yielded++;
@@ -295,4 +264,4 @@ public static class ScrubCommand
 }
 
 /// <summary>The parsed scrub command line.</summary>
-public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false, bool AllowPartialData = false);
+public sealed record ScrubSettings(string[] Inputs, string? DataFolder, string Format, string? Output, int Parallel, DateOnly? AsOf, bool Linkage = false, bool AllowPartialData = false, bool Indent = false);

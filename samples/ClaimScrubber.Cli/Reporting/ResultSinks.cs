@@ -31,16 +31,16 @@ public sealed class JsonSink : IResultSink
     private readonly ScrubResultJsonWriter? plain;
     private readonly PartialDataWriter? annotated;
 
-    /// <summary>Writes to <paramref name="stream"/>, which the sink leaves open.</summary>
-    public JsonSink(Stream stream, JsonOutputFormat format, PartialData? partial)
+    /// <summary>Writes to <paramref name="stream"/>, which the sink leaves open; compact unless <paramref name="indented"/> (<c>--indent</c>).</summary>
+    public JsonSink(Stream stream, JsonOutputFormat format, PartialData? partial, bool indented = false)
     {
         if (partial is null)
         {
-            plain = new ScrubResultJsonWriter(stream, format, indented: format == JsonOutputFormat.Array, leaveOpen: true);
+            plain = new ScrubResultJsonWriter(stream, format, indented, leaveOpen: true);
         }
         else
         {
-            annotated = new PartialDataWriter(stream, format, partial);
+            annotated = new PartialDataWriter(stream, format, partial, indented);
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class JsonSink : IResultSink
         private readonly Utf8JsonWriter writer;
         private bool disposed;
 
-        public PartialDataWriter(Stream stream, JsonOutputFormat format, PartialData partial)
+        public PartialDataWriter(Stream stream, JsonOutputFormat format, PartialData partial, bool indented)
         {
             this.stream = stream;
             this.format = format;
@@ -93,7 +93,7 @@ public sealed class JsonSink : IResultSink
             scratchWriter = new ScrubResultJsonWriter(scratch, JsonOutputFormat.Ndjson, leaveOpen: true);
 
             // The contract's escaping: quotes in messages stay quotes.
-            writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = format == JsonOutputFormat.Array, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             if (format == JsonOutputFormat.Array)
             {
                 writer.WriteStartArray();

@@ -202,7 +202,7 @@ public sealed class Claim
     public string? CliaNumber { get; init; }
 
     /// <summary>Gets the destination payer's coverage: the payer, the subscriber's membership and the payer's responsibility (837 loop 2000B).</summary>
-    public Coverage Coverage { get; init; } = new();
+    public Coverage Coverage { get; init; } = Coverage.None;
 
     /// <summary>Gets the coverage of the other payers of the claim, for coordination of benefits (837 loops 2320 and 2330), at most 10.</summary>
     public ImmutableArray<Coverage> OtherCoverages

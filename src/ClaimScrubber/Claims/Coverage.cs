@@ -12,6 +12,9 @@ namespace ClaimScrubber.Claims;
 /// </remarks>
 public sealed class Coverage
 {
+    /// <summary>The coverage of a claim that gives none: every element missing. Shared, since it never changes.</summary>
+    internal static Coverage None { get; } = new();
+
     /// <summary>
     /// Gets the payer responsibility sequence (SBR01): <c>P</c> primary, <c>S</c> secondary, <c>T</c> tertiary,
     /// <c>A</c>–<c>H</c> payers 4 to 11, <c>U</c> unknown; or <see langword="null"/> when missing.

@@ -34,11 +34,13 @@ public readonly struct DischargeStatus : IEquatable<DischargeStatus>
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a patient discharge status: expected two digits, such as 01.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    internal static string FormatProblem(string text) => $"'{text}' is not a patient discharge status: expected two digits, such as 01.";
 
     /// <summary>Tries to parse a discharge status.</summary>
     /// <param name="text">The status text.</param>

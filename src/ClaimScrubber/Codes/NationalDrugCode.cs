@@ -37,11 +37,13 @@ public readonly struct NationalDrugCode : IEquatable<NationalDrugCode>
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a National Drug Code: expected 11 digits (5-4-2), or a hyphenated 10-digit form (4-4-2, 5-3-2, 5-4-1).");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    internal static string FormatProblem(string text) => $"'{text}' is not a National Drug Code: expected 11 digits (5-4-2), or a hyphenated 10-digit form (4-4-2, 5-3-2, 5-4-1).";
 
     /// <summary>Tries to parse an NDC.</summary>
     /// <param name="text">The code text.</param>

@@ -35,11 +35,13 @@ public readonly struct NubcCode : IEquatable<NubcCode>, IComparable<NubcCode>
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a UB-04 condition, occurrence or value code: expected two letters or digits.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    internal static string FormatProblem(string text) => $"'{text}' is not a UB-04 condition, occurrence or value code: expected two letters or digits.";
 
     /// <summary>Tries to parse a code.</summary>
     /// <param name="text">The code text.</param>

@@ -42,11 +42,13 @@ public readonly struct PcsCode : IEquatable<PcsCode>, IComparable<PcsCode>, ISpa
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not an ICD-10-PCS code: expected 7 digits or letters other than I and O.");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    internal static string FormatProblem(string text) => $"'{text}' is not an ICD-10-PCS code: expected 7 digits or letters other than I and O.";
 
     /// <summary>Tries to parse an ICD-10-PCS code.</summary>
     /// <param name="text">The code text.</param>

@@ -55,11 +55,13 @@ public readonly struct TypeOfBill : IEquatable<TypeOfBill>
         ArgumentNullException.ThrowIfNull(text);
         if (!TryParse(text, out var code))
         {
-            ThrowHelper.ThrowFormat($"'{text}' is not a type of bill: expected the facility and classification digits, such as 13 or 013 (the frequency digit is the claim frequency code).");
+            ThrowHelper.ThrowFormat(FormatProblem(text));
         }
 
         return code;
     }
+
+    internal static string FormatProblem(string text) => $"'{text}' is not a type of bill: expected the facility and classification digits, such as 13 or 013 (the frequency digit is the claim frequency code).";
 
     /// <summary>Tries to parse a type of facility and bill classification.</summary>
     /// <param name="text">The text.</param>

@@ -54,6 +54,7 @@ internal sealed class ClaimElements
             return Unreadable(ordinal, sourceLine, parts.ClaimIdUnreadable ? null : parts.ClaimId);
         }
 
+        var x = parts.Extension;
         var claim = new Claim
         {
             ClaimId = parts.ClaimId ?? string.Empty,
@@ -66,6 +67,35 @@ internal sealed class ClaimElements
             DischargeDate = parts.DischargeDate,
             Diagnoses = diagnoses,
             Lines = lines,
+            TypeOfBill = x?.TypeOfBill,
+            AdmissionDate = x?.AdmissionDate,
+            AdmissionHour = x?.AdmissionHour,
+            AdmissionType = x?.AdmissionType,
+            AdmissionSource = x?.AdmissionSource,
+            DischargeStatus = x?.DischargeStatus,
+            StatementFrom = x?.StatementFrom,
+            StatementThrough = x?.StatementThrough,
+            PresentOnAdmission = ClaimExtension.Immutable(x?.PresentOnAdmission),
+            AdmittingDiagnosis = x?.AdmittingDiagnosis,
+            ReasonForVisitDiagnoses = ClaimExtension.Immutable(x?.ReasonForVisitDiagnoses),
+            ExternalCauseDiagnoses = ClaimExtension.Immutable(x?.ExternalCauseDiagnoses),
+            ExternalCausePresentOnAdmission = ClaimExtension.Immutable(x?.ExternalCausePresentOnAdmission),
+            PcsProcedures = ClaimExtension.Immutable(x?.PcsProcedures),
+            ConditionCodes = ClaimExtension.Immutable(x?.ConditionCodes),
+            OccurrenceCodes = ClaimExtension.Immutable(x?.OccurrenceCodes),
+            OccurrenceSpanCodes = ClaimExtension.Immutable(x?.OccurrenceSpanCodes),
+            ValueCodes = ClaimExtension.Immutable(x?.ValueCodes),
+            AttendingNpi = x?.AttendingNpi,
+            OperatingNpi = x?.OperatingNpi,
+            ReferringNpi = x?.ReferringNpi,
+            SupervisingNpi = x?.SupervisingNpi,
+            ServiceFacility = x?.ServiceFacility,
+            PriorAuthorization = x?.PriorAuthorization,
+            ReferralNumber = x?.ReferralNumber,
+            PayerClaimControlNumber = x?.PayerClaimControlNumber,
+            CliaNumber = x?.CliaNumber,
+            Coverage = x?.Coverage ?? Coverage.None,
+            OtherCoverages = ClaimExtension.Immutable(x?.OtherCoverages),
         };
         return new ClaimReadResult(ordinal, sourceLine, claim.ClaimId, claim, ImmutableArray<ClaimElementError>.Empty);
     }
@@ -195,6 +225,83 @@ internal sealed class ClaimElements
         CodeError(at, text, PlaceOfServiceCode.FormatProblem);
         return null;
     }
+
+    /// <summary>Parses a code of a type with the span parser and the wording of its own (the claim model v2 codes).</summary>
+    public T? Code<T>(ReadOnlySpan<char> text, ElementAt at, SpanParser<T> tryParse, Func<string, string> problem)
+        where T : struct
+    {
+        if (text.IsWhiteSpace())
+        {
+            return null;
+        }
+
+        if (tryParse(text, out var code))
+        {
+            return code;
+        }
+
+        CodeError(at, text, problem);
+        return null;
+    }
+
+    /// <summary>A code type's span parser, such as <c>NubcCode.TryParse</c>.</summary>
+    public delegate bool SpanParser<T>(ReadOnlySpan<char> text, out T value);
+
+    /// <summary>Parses a present-on-admission indicator: Y, N, U, W or 1; blank is not reported.</summary>
+    public PresentOnAdmission PresentOnAdmissionOf(ReadOnlySpan<char> text, ElementAt at)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.IsEmpty)
+        {
+            return Claims.PresentOnAdmission.NotReported;
+        }
+
+        if (ContractNames.TryPresentOnAdmission(trimmed, out var indicator))
+        {
+            return indicator;
+        }
+
+        Error(at, $"'{Echo(trimmed)}' is not a present-on-admission indicator: expected Y, N, U, W or 1.");
+        return Claims.PresentOnAdmission.NotReported;
+    }
+
+    /// <summary>Parses a drug unit: F2, GR, ME, ML or UN.</summary>
+    public DrugUnit? DrugUnitOf(ReadOnlySpan<char> text, ElementAt at)
+    {
+        var trimmed = text.Trim();
+        if (trimmed.IsEmpty)
+        {
+            return null;
+        }
+
+        if (ContractNames.TryDrugUnit(trimmed, out var unit))
+        {
+            return unit;
+        }
+
+        Error(at, $"'{Echo(trimmed)}' is not a drug unit: expected F2, GR, ME, ML or UN.");
+        return null;
+    }
+
+    /// <summary>Checks a whole number against a range; the value is not echoed.</summary>
+    public int? WholeNumber(decimal value, ElementAt at, int min, int max, string what)
+    {
+        if (decimal.Truncate(value) == value && value >= min && value <= max)
+        {
+            return (int)value;
+        }
+
+        Error(at, string.Create(CultureInfo.InvariantCulture, $"The {what} is not a whole number from {min} to {max}."));
+        return null;
+    }
+
+    /// <summary>Checks an amount (a value code's, a payer's paid amount) against what an 837 carries; the amount is not echoed.</summary>
+    public decimal OtherAmount(decimal value, ElementAt at) =>
+        Amount(value, X12.X12ClaimCheck.MaxAmount, 2, at, "The amount is beyond what an 837 amount carries (18 digits).", "The amount has");
+
+    /// <summary>Checks a drug quantity against what an 837 quantity carries (CTP-04); the quantity is not echoed.</summary>
+    public decimal DrugQuantity(decimal value, ElementAt at) =>
+        Amount(value, ClaimLimits.MaxUnits, ClaimLimits.MaxUnitsDecimals, at, "The quantity is beyond ±99,999,999.999, the most an 837 carries (CTP-04).", "The quantity has");
 
     /// <summary>Parses an ISO date; the text is not echoed, since dates of birth and service are patient data.</summary>
     public DateOnly? Date(ReadOnlySpan<char> text, ElementAt at)
@@ -394,4 +501,7 @@ internal struct ClaimParts
     public PlaceOfServiceCode? PlaceOfService;
     public string? FrequencyCode;
     public DateOnly? DischargeDate;
+
+    /// <summary>The elements beyond the first contract's (837I header, codes, providers, coverage…), or <see langword="null"/> when the claim has none.</summary>
+    public ClaimExtension? Extension;
 }

@@ -19,7 +19,7 @@ namespace ClaimScrubber.Serialization;
 /// a string allocates only for the values a claim keeps as text (claim id, frequency and revenue codes) and for
 /// error messages.
 /// </remarks>
-internal sealed class ClaimJsonParser
+internal sealed partial class ClaimJsonParser
 {
     // Text values up to this many bytes are decoded into the reused buffer; longer ones (never valid) get their own.
     private const int ScratchChars = 512;
@@ -41,7 +41,7 @@ internal sealed class ClaimJsonParser
     private int textLength;
 
     [Flags]
-    private enum ClaimMember
+    private enum ClaimMember : long
     {
         None = 0,
         ClaimId = 1 << 0,
@@ -56,6 +56,37 @@ internal sealed class ClaimJsonParser
         Lines = 1 << 9,
         BirthDate = 1 << 10,
         Sex = 1 << 11,
+
+        // The claim model v2 members (ClaimJsonParser.Extended.cs).
+        TypeOfBill = 1L << 12,
+        AdmissionDate = 1L << 13,
+        AdmissionHour = 1L << 14,
+        AdmissionType = 1L << 15,
+        AdmissionSource = 1L << 16,
+        DischargeStatus = 1L << 17,
+        StatementFrom = 1L << 18,
+        StatementThrough = 1L << 19,
+        PresentOnAdmission = 1L << 20,
+        AdmittingDiagnosis = 1L << 21,
+        ReasonForVisitDiagnoses = 1L << 22,
+        ExternalCauseDiagnoses = 1L << 23,
+        ExternalCausePresentOnAdmission = 1L << 24,
+        PcsProcedures = 1L << 25,
+        ConditionCodes = 1L << 26,
+        OccurrenceCodes = 1L << 27,
+        OccurrenceSpanCodes = 1L << 28,
+        ValueCodes = 1L << 29,
+        AttendingNpi = 1L << 30,
+        OperatingNpi = 1L << 31,
+        ReferringNpi = 1L << 32,
+        SupervisingNpi = 1L << 33,
+        ServiceFacility = 1L << 34,
+        PriorAuthorization = 1L << 35,
+        ReferralNumber = 1L << 36,
+        PayerClaimControlNumber = 1L << 37,
+        CliaNumber = 1L << 38,
+        Coverage = 1L << 39,
+        OtherCoverages = 1L << 40,
     }
 
     [Flags]
@@ -72,6 +103,15 @@ internal sealed class ClaimJsonParser
         DiagnosisPointers = 1 << 7,
         RenderingNpi = 1 << 8,
         RevenueCode = 1 << 9,
+
+        // The claim model v2 members (ClaimJsonParser.Extended.cs).
+        Drug = 1 << 10,
+        LineItemControlNumber = 1 << 11,
+        AnesthesiaMinutes = 1 << 12,
+        ReferringNpi = 1 << 13,
+        OrderingNpi = 1 << 14,
+        SupervisingNpi = 1 << 15,
+        OperatingNpi = 1 << 16,
     }
 
     /// <summary>What a string value turned out to be.</summary>
@@ -110,6 +150,7 @@ internal sealed class ClaimJsonParser
         var seen = ClaimMember.None;
         var parts = default(ClaimParts);
         diagnoses.Clear();
+        extensionStarted = false;
         lines.Clear();
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
@@ -175,12 +216,15 @@ internal sealed class ClaimJsonParser
                     }
 
                     break;
-                default:
+                case ClaimMember.Lines:
                     if (Expect(ref reader, JsonTokenType.StartArray, ElementAt.Claim("lines")))
                     {
                         ReadLines(ref reader);
                     }
 
+                    break;
+                default:
+                    ReadExtended(ref reader, member, ref parts);
                     break;
             }
         }
@@ -313,6 +357,7 @@ internal sealed class ClaimJsonParser
         PlaceOfServiceCode? pos = null;
         Npi? rendering = null;
         string? revenue = null;
+        var extras = default(LineExtras);
         while (Next(ref reader) == JsonTokenType.PropertyName)
         {
             var member = LineMemberOf(ref reader);
@@ -368,8 +413,11 @@ internal sealed class ClaimJsonParser
                 case LineMember.RenderingNpi:
                     rendering = Text(ref reader, at) == TextKind.Text ? e.NpiOf(Decoded, at) : null;
                     break;
-                default:
+                case LineMember.RevenueCode:
                     revenue = Text(ref reader, at) == TextKind.Text ? Kept(Decoded) : null;
+                    break;
+                default:
+                    ReadLineExtended(ref reader, member, at, n, ref extras);
                     break;
             }
         }
@@ -386,6 +434,13 @@ internal sealed class ClaimJsonParser
             DiagnosisPointers = linePointers,
             RenderingNpi = rendering,
             RevenueCode = revenue,
+            Drug = extras.Drug,
+            LineItemControlNumber = extras.LineItemControlNumber,
+            AnesthesiaMinutes = extras.AnesthesiaMinutes,
+            ReferringNpi = extras.ReferringNpi,
+            OrderingNpi = extras.OrderingNpi,
+            SupervisingNpi = extras.SupervisingNpi,
+            OperatingNpi = extras.OperatingNpi,
         };
     }
 
@@ -680,7 +735,7 @@ internal sealed class ClaimJsonParser
             13 when name.SequenceEqual("frequencyCode"u8) => ClaimMember.FrequencyCode,
             13 when name.SequenceEqual("dischargeDate"u8) => ClaimMember.DischargeDate,
             14 when name.SequenceEqual("placeOfService"u8) => ClaimMember.PlaceOfService,
-            _ => ClaimMember.None,
+            _ => ExtendedMemberOf(name),
         };
     }
 
@@ -705,7 +760,7 @@ internal sealed class ClaimJsonParser
             13 when name.SequenceEqual("serviceDateTo"u8) => LineMember.ServiceDateTo,
             14 when name.SequenceEqual("placeOfService"u8) => LineMember.PlaceOfService,
             17 when name.SequenceEqual("diagnosisPointers"u8) => LineMember.DiagnosisPointers,
-            _ => LineMember.None,
+            _ => ExtendedLineMemberOf(name),
         };
     }
 
@@ -748,12 +803,14 @@ internal sealed class ClaimJsonParser
         ClaimMember.FrequencyCode => "frequencyCode",
         ClaimMember.DischargeDate => "dischargeDate",
         ClaimMember.Diagnoses => "diagnoses",
-        _ => "lines",
+        ClaimMember.Lines => "lines",
+        _ => ExtendedPath(member),
     };
 
     // A line member's name, by the position of its flag.
     private static readonly string[] LineMemberNames =
-        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "placeOfService", "diagnosisPointers", "renderingNpi", "revenueCode"];
+        ["procedureCode", "modifiers", "units", "charge", "serviceDate", "serviceDateTo", "placeOfService", "diagnosisPointers", "renderingNpi", "revenueCode",
+            "drug", "lineItemControlNumber", "anesthesiaMinutes", "referringNpi", "orderingNpi", "supervisingNpi", "operatingNpi"];
 
     private static string LinePath(LineMember member) => LineMemberNames[System.Numerics.BitOperations.TrailingZeroCount((uint)member)];
 

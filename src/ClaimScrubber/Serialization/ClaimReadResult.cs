@@ -11,8 +11,9 @@ namespace ClaimScrubber.Serialization;
 /// <remarks>This type is immutable and thread-safe.</remarks>
 public sealed class ClaimReadResult
 {
-    internal ClaimReadResult(int ordinal, int? sourceLine, string claimId, Claim? claim, ImmutableArray<ClaimElementError> errors)
+    internal ClaimReadResult(int ordinal, int? sourceLine, string claimId, Claim? claim, ImmutableArray<ClaimElementError> errors, X12.X12ClaimSource? x12Source = null)
     {
+        X12Source = x12Source;
         Ordinal = ordinal;
         SourceLine = sourceLine;
         ClaimId = claimId;
@@ -38,6 +39,13 @@ public sealed class ClaimReadResult
 
     /// <summary>Gets every element error of the claim; empty when it was read.</summary>
     public ImmutableArray<ClaimElementError> Errors { get; }
+
+    /// <summary>
+    /// Gets where the claim stood in its 837 file (interchange, group and transaction control numbers, the claim's place
+    /// in the transaction) and how its element paths map to loops, segments and elements; <see langword="null"/> for
+    /// claims read from JSON or CSV.
+    /// </summary>
+    public X12.X12ClaimSource? X12Source { get; }
 
     /// <summary>Gets a value indicating whether the claim was read.</summary>
     [System.Diagnostics.CodeAnalysis.MemberNotNullWhen(true, nameof(Claim))]

@@ -15,7 +15,7 @@ namespace ClaimScrubber.Serialization;
 /// <see cref="Utf8JsonWriter"/>, members in the documented order and every member always written, so that no transfer
 /// object is built per claim or result.
 /// </summary>
-internal static class ContractJson
+internal static partial class ContractJson
 {
     // Messages quote codes ('E11.9'); the default encoder would write those quotes as \u0027. The output is JSON
     // for files and pipes, never embedded in HTML, so the relaxed encoder is safe here.
@@ -130,6 +130,7 @@ internal static class ContractJson
         }
 
         w.WriteEndArray();
+        WriteExtended(w, claim);
         w.WriteStartArray(Lines);
         foreach (var line in claim.Lines)
         {
@@ -166,6 +167,7 @@ internal static class ContractJson
                 w.WriteString(RevenueCode, revenue);
             }
 
+            WriteExtended(w, line);
             w.WriteEndObject();
         }
 

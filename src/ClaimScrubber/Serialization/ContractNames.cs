@@ -59,4 +59,56 @@ internal static class ContractNames
         Claims.Sex.Male => "M",
         _ => "U",
     };
+
+    /// <summary>The letter of a present-on-admission indicator as claims write it (UB-04, 837I HI-xx-9), or <see langword="null"/> when not reported.</summary>
+    public static string? Of(PresentOnAdmission indicator) => indicator switch
+    {
+        PresentOnAdmission.Yes => "Y",
+        PresentOnAdmission.No => "N",
+        PresentOnAdmission.Unknown => "U",
+        PresentOnAdmission.ClinicallyUndetermined => "W",
+        PresentOnAdmission.Exempt => "1",
+        _ => null,
+    };
+
+    public static bool TryPresentOnAdmission(ReadOnlySpan<char> text, out PresentOnAdmission indicator)
+    {
+        indicator = text.Length != 1 ? PresentOnAdmission.NotReported : char.ToUpperInvariant(text[0]) switch
+        {
+            'Y' => PresentOnAdmission.Yes,
+            'N' => PresentOnAdmission.No,
+            'U' => PresentOnAdmission.Unknown,
+            'W' => PresentOnAdmission.ClinicallyUndetermined,
+            '1' => PresentOnAdmission.Exempt,
+            _ => PresentOnAdmission.NotReported,
+        };
+        return indicator != PresentOnAdmission.NotReported;
+    }
+
+    /// <summary>The code of a drug unit as claims write it (837 CTP-05-1).</summary>
+    public static string Of(DrugUnit unit) => unit switch
+    {
+        DrugUnit.InternationalUnit => "F2",
+        DrugUnit.Gram => "GR",
+        DrugUnit.Milligram => "ME",
+        DrugUnit.Milliliter => "ML",
+        _ => "UN",
+    };
+
+    public static bool TryDrugUnit(ReadOnlySpan<char> text, out DrugUnit unit)
+    {
+        foreach (var candidate in DrugUnits)
+        {
+            if (text.Equals(Of(candidate), StringComparison.OrdinalIgnoreCase))
+            {
+                unit = candidate;
+                return true;
+            }
+        }
+
+        unit = default;
+        return false;
+    }
+
+    private static readonly DrugUnit[] DrugUnits = [DrugUnit.InternationalUnit, DrugUnit.Gram, DrugUnit.Milligram, DrugUnit.Milliliter, DrugUnit.Unit];
 }

@@ -10,12 +10,14 @@ internal readonly struct ElementAt
 {
     private readonly string member;
     private readonly int index;
+    private readonly string? sub;
 
-    private ElementAt(string member, int line, int index)
+    private ElementAt(string member, int line, int index, string? sub = null)
     {
         this.member = member;
         ServiceLine = line;
         this.index = index;
+        this.sub = sub;
     }
 
     /// <summary>Gets the 1-based service line the element belongs to, or 0 for a claim-level element.</summary>
@@ -28,6 +30,9 @@ internal readonly struct ElementAt
     public string Path => (member, ServiceLine, index) switch
     {
         ("diagnoses", 0, > 0) => ElementPath.Diagnosis(index),
+        (_, 0, > 0) => sub is null
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{member}[{index}]")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{member}[{index}].{sub}"),
         (_, 0, _) => member,
         ("modifiers", _, > 0) => ElementPath.LineModifier(ServiceLine, index),
         ("diagnosisPointers", _, > 0) => ElementPath.LinePointer(ServiceLine, index),
@@ -40,6 +45,9 @@ internal readonly struct ElementAt
 
     /// <summary>The claim's diagnosis at 1-based <paramref name="position"/>.</summary>
     public static ElementAt Diagnosis(int position) => new("diagnoses", 0, position);
+
+    /// <summary>Item <paramref name="index"/> (1-based) of a claim-level list, or a member of it: <c>conditionCodes[2]</c>, <c>pcsProcedures[1].date</c>.</summary>
+    public static ElementAt Item(string list, int index, string? member = null) => new(list, 0, index, member);
 
     /// <summary>Service line <paramref name="line"/> as a whole.</summary>
     public static ElementAt WholeLine(int line) => new(string.Empty, line, 0);

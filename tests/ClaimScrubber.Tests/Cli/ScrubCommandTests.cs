@@ -42,6 +42,22 @@ public sealed class ScrubCommandTests : IDisposable
     }
 
     [Fact]
+    public void Scrub_JsonFormat_IsCompactByDefault_AndIndentedWithIndent_WithTheSameResults()
+    {
+        var file = Path.Combine(samples, "sample-claims.json");
+        var compact = Run("scrub", file, "--data", SampleData, "--format", "json", "--as-of", "2026-11-01", "--quiet");
+        var indented = Run("scrub", file, "--data", SampleData, "--format", "json", "--as-of", "2026-11-01", "--quiet", "--indent");
+
+        compact.Exit.Should().Be(0, compact.Error);
+        indented.Exit.Should().Be(0, indented.Error);
+        compact.Output.TrimEnd().Should().NotContain("\n", "compact output has no line break inside the array");
+        indented.Output.Split('\n').Length.Should().BeGreaterThan(100);
+        using var a = JsonDocument.Parse(compact.Output);
+        using var b = JsonDocument.Parse(indented.Output);
+        JsonSerializer.Serialize(a.RootElement).Should().Be(JsonSerializer.Serialize(b.RootElement));
+    }
+
+    [Fact]
     public void Scrub_NdjsonInParallel_MatchesTheSequentialOutput()
     {
         var sequential = Run("scrub", samples, "--data", SampleData, "--format", "ndjson", "--as-of", "2026-11-01");
@@ -50,7 +66,8 @@ public sealed class ScrubCommandTests : IDisposable
         sequential.Exit.Should().Be(0);
         parallel.Exit.Should().Be(0);
         parallel.Output.Should().Be(sequential.Output);
-        var expected = Directory.GetFiles(samples, "*.json").Sum(f => ClaimJsonReader.ReadFile(f).Count()) + ClaimCsvReader.ReadFile(Path.Combine(samples, "sample-lines.csv")).Count();
+        var expected = Directory.GetFiles(samples, "*.json").Sum(f => ClaimJsonReader.ReadFile(f).Count()) + ClaimCsvReader.ReadFile(Path.Combine(samples, "sample-lines.csv")).Count()
+            + Directory.GetFiles(samples, "*.837").Sum(f => ClaimScrubber.Serialization.X12.X12ClaimReader.ReadFile(f).Count());
         sequential.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(expected).And.OnlyContain(l => l.StartsWith("{\"claimId\":", StringComparison.Ordinal));
     }
 

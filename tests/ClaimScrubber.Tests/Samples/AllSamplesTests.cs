@@ -2,6 +2,7 @@ using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
+using ClaimScrubber.Serialization.X12;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Samples;
@@ -17,8 +18,9 @@ public class AllSamplesTests
     {
         var loaded = CodeSetIndex.LoadFolder(Path.Combine(CmsData.SampleFolder, "cms"));
         var scrubber = Scrubber.Create(loaded, ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 9, 30) });
-        var clean = Directory.GetFiles(Path.Combine(CmsData.SampleFolder, "claims"), "*.json")
-            .SelectMany(ClaimJsonReader.ReadFile)
+        var folder = Path.Combine(CmsData.SampleFolder, "claims");
+        var clean = Directory.GetFiles(folder, "*.json").SelectMany(ClaimJsonReader.ReadFile)
+            .Concat(Directory.GetFiles(folder, "*.837").SelectMany(f => X12ClaimReader.ReadFile(f)))
             .Where(r => r.ClaimId.Contains("CLEAN", StringComparison.Ordinal))
             .ToList();
         clean.Should().HaveCountGreaterThan(20);
