@@ -171,6 +171,22 @@ public sealed class ScrubCommandTests : IDisposable
         document.RootElement.EnumerateArray().Should().OnlyContain(r => r.GetProperty("linkage").GetProperty("lines").GetArrayLength() > 0);
     }
 
+    [Fact]
+    public void DataReport_WithoutOppsAddendumB_SaysWhichEditsAreOff_AndWhatTurnsThemOn()
+    {
+        var data = TestFolders.CopyTree(SampleData, Path.Combine(temp, "no-opps"));
+        Directory.Delete(Path.Combine(data, "opps"), recursive: true);
+
+        var (exit, output, error) = Run("data-report", "--data", data);
+        var (_, full, _) = Run("data-report", "--data", SampleData);
+
+        exit.Should().Be(0, error);
+        string.Join(' ', output.Split(Environment.NewLine).Select(l => l.Trim())).Should()
+            .Contain("Off without OPPS Addendum B (OPPS001, OPPS002, OPPS003, OPPS004, OPPS005, OPPS006, OPPS007): Hospital outpatient bills are not checked against OPPS status indicators")
+            .And.Contain("Load CMS's quarterly OPPS Addendum B, as posted (YYYY_month_web_addendum_b.MMDDYYYY.csv or .xlsx).");
+        full.Should().NotContain("Off without", "the sample has every table the built-in rules read");
+    }
+
     /// <summary>A copy of the sample data with one ICD-10-CM order row cut short: a load error, as a truncated download gives.</summary>
     private string DamagedData()
     {
