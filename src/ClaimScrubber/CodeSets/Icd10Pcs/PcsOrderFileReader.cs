@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Loading;
@@ -27,7 +28,7 @@ internal sealed partial class PcsOrderFileReader : ICmsFileReader
         if (LooseAddendaName().Match(file.FileName) is { Success: true } loose)
         {
             using var stream = file.OpenRead();
-            AddAddenda(file, stream, int.Parse(loose.Groups["year"].ValueSpan, System.Globalization.CultureInfo.InvariantCulture), file.FileName, null);
+            AddAddenda(file, stream, int.Parse(loose.Groups["year"].ValueSpan, CultureInfo.InvariantCulture), file.FileName, null);
             return;
         }
 
@@ -60,7 +61,8 @@ internal sealed partial class PcsOrderFileReader : ICmsFileReader
             return;
         }
 
-        var years = OrderFiles.ChooseOnePerYear(parts.Years, p => p.FiscalYear, p => p.FromZip, p => p.Name, builder, "ICD-10-PCS order file")
+        var chosen = OrderFiles.ChooseOnePerYear(parts.Years, p => p.FiscalYear, p => p.FromZip, p => p.Name, builder, "ICD-10-PCS order file").ToList();
+        var years = chosen
             .Select(y => (y.Key, new TableRelease(PcsCodeSet.TableName, $"FY{y.Key}", y.Value.SourceFile, FiscalYears.Start(y.Key), FiscalYears.End(y.Key), y.Value.Records.Count), (IReadOnlyList<PcsOrderRecord>)y.Value.Records))
             .ToList();
         foreach (var addenda in parts.Addenda.OrderBy(a => a.FiscalYear))
@@ -74,6 +76,17 @@ internal sealed partial class PcsOrderFileReader : ICmsFileReader
             {
                 var release = new TableRelease(PcsCodeSet.TableName, $"FY{addenda.FiscalYear - 1} (FY{addenda.FiscalYear} order file less its addenda)", addenda.Source, FiscalYears.Start(addenda.FiscalYear - 1), FiscalYears.End(addenda.FiscalYear - 1), prior.Count);
                 years.Add((addenda.FiscalYear - 1, release, prior));
+            }
+        }
+
+        // CMS ships every year's addenda in the zip beside its order file; a zip without them was repacked or cut down, and
+        // the year before cannot be derived from it. Said, not refused: the order file itself is whole.
+        foreach (var (year, part) in chosen)
+        {
+            if (part.FromZip && !parts.Addenda.Exists(a => a.FiscalYear == year) && !years.Exists(y => y.Key == year - 1))
+            {
+                builder.AddProblem(new LoadProblem(part.Name, null, string.Create(CultureInfo.InvariantCulture,
+                    $"{part.SourceFile} has no addenda (order_addenda_{year}.txt) beside it, as CMS's zips have: FY{year - 1} was not derived from them, so FY{year - 1} dates are checked against the nearest loaded year."), IsError: false));
             }
         }
 

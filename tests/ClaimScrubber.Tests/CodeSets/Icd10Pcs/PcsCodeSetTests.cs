@@ -134,6 +134,17 @@ public sealed class PcsCodeSetTests : IDisposable
     }
 
     [Fact]
+    public void Load_ZipWithoutItsAddenda_LoadsTheOrderFile_AndSaysTheYearBeforeWasNotDerived()
+    {
+        fixtures.Zip("cms_2026_pcs.zip",
+            ("icd10pcs_order_2026.txt", [F.Row(1, "001", '0', "Central Nervous System and Cranial Nerves, Bypass"), F.Row(2, "0016070", '1', "Bypass Cereb Vent")]));
+        var result = SampleLoad.Load(fixtures.Folder);
+        result.Report.Problems.Select(p => p.ToString()).Should().Equal(
+            "warning: cms_2026_pcs.zip: cms_2026_pcs.zip/icd10pcs_order_2026.txt has no addenda (order_addenda_2026.txt) beside it, as CMS's zips have: FY2025 was not derived from them, so FY2025 dates are checked against the nearest loaded year.");
+        result.Index.Icd10Pcs!.FiscalYears.Should().Equal(2026);
+    }
+
+    [Fact]
     public void Load_AddendaWithABadLineOrNoSummary_RefuseTheWholeZip()
     {
         fixtures.Zip("cms_2026_pcs.zip",
