@@ -1,6 +1,5 @@
 using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
 using static ClaimScrubber.Tests.Support.InstitutionalClaims;
 
 namespace ClaimScrubber.Tests.Support;
@@ -60,32 +59,10 @@ public static class InstitutionalScanClaims
     /// <summary>BIL001–BIL004 on professional claims that carry the 837 payer loops.</summary>
     public static IEnumerable<Claim> BillingData()
     {
-        static ServiceLine L(string code, string? ordering = null) => new()
-        {
-            ProcedureCode = ProcedureCode.Parse(code),
-            ServiceDate = new DateOnly(2026, 3, 2),
-            Units = 1,
-            Charge = 50m,
-            DiagnosisPointers = [1],
-            OrderingNpi = ordering is null ? null : Npi.Parse(ordering),
-        };
-        static Claim P(string id, string frequency, params ServiceLine[] lines) => new()
-        {
-            ClaimId = id,
-            Setting = ClaimSetting.Professional,
-            Patient = new Patient { BirthDate = new DateOnly(1950, 4, 2), Sex = Sex.Female },
-            BillingNpi = Npi.Parse("1234567893"),
-            RenderingNpi = Npi.Parse("1245319599"),
-            PlaceOfService = PlaceOfServiceCode.Parse("11"),
-            FrequencyCode = frequency,
-            Diagnoses = [IcdCode.Parse("E11.9")],
-            Lines = [.. lines],
-            Coverage = new Coverage { MemberId = "1EG4TE5MK73", PayerId = "MEDICARE" },
-        };
-        yield return P("S-BIL001", "1", L("71046"), L("E0601"));
-        yield return P("S-BIL002", "1", L("85025", "1245319599"));
-        yield return P("S-BIL003", "7", L("99213"));
-        yield return P("S-BIL004", "1", L("J1100"));
+        yield return ProfessionalBills.Professional([ProfessionalBills.Line("71046"), ProfessionalBills.Line("E0601")], id: "S-BIL001");
+        yield return ProfessionalBills.Professional([ProfessionalBills.Line("85025", "1245319599")], id: "S-BIL002");
+        yield return ProfessionalBills.Professional([ProfessionalBills.Line("99213")], frequency: "7", id: "S-BIL003");
+        yield return ProfessionalBills.Professional([ProfessionalBills.Line("J1100")], id: "S-BIL004");
     }
 
     /// <summary>OPPS001–OPPS007 on hospital outpatient bills (with <see cref="UnpaidIndicators"/> for E2, D and M).</summary>

@@ -4,6 +4,7 @@ using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
+using static ClaimScrubber.Tests.Support.ProfessionalBills;
 
 namespace ClaimScrubber.Tests.Rules.BillingData;
 
@@ -107,34 +108,6 @@ public class BillingDataRulesTests
         Default.Scrub(claim);
         (GC.GetAllocatedBytesForCurrentThread() - before).Should().Be(0);
     }
-
-    private static ServiceLine Line(string code, string? ordering = null, DrugIdentification? drug = null) => new()
-    {
-        ProcedureCode = ProcedureCode.Parse(code),
-        ServiceDate = new DateOnly(2026, 3, 2),
-        Units = 1,
-        Charge = 50m,
-        DiagnosisPointers = [1],
-        OrderingNpi = ordering is null ? null : Npi.Parse(ordering),
-        Drug = drug,
-    };
-
-    private static Claim Professional(ServiceLine[] lines, string? clia = null, string? referring = null, string frequency = "1", string? control = null) => new()
-    {
-        ClaimId = "P1",
-        Setting = ClaimSetting.Professional,
-        Patient = new Patient { BirthDate = new DateOnly(1950, 4, 2), Sex = Sex.Female },
-        BillingNpi = Npi.Parse("1234567893"),
-        RenderingNpi = Npi.Parse("1245319599"),
-        PlaceOfService = PlaceOfServiceCode.Parse("11"),
-        FrequencyCode = frequency,
-        Diagnoses = [IcdCode.Parse("E11.9")],
-        Lines = [.. lines],
-        CliaNumber = clia,
-        ReferringNpi = referring is null ? null : Npi.Parse(referring),
-        PayerClaimControlNumber = control,
-        Coverage = new Coverage { MemberId = "1EG4TE5MK73", PayerId = "MEDICARE" },
-    };
 
     private static Finding[] Findings(Scrubber scrubber, Claim claim) => [.. scrubber.Scrub(claim).Findings.Where(f => f.Family == RuleFamily.BillingData)];
 }
