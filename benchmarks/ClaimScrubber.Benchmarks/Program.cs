@@ -8,8 +8,8 @@ public static class Program
     /// Runs the benchmarks chosen by <paramref name="args"/>; fails when any benchmark failed, so CI's smoke run means
     /// something. <c>--memory</c> instead prints the managed heap the full index keeps, whole and per table family;
     /// <c>--profile</c> times each check alone, <c>--stages</c> what reading, scrubbing and writing cost the harness,
-    /// <c>--soak</c> scrubs for a sampling profiler (see the README), and <c>--x12-throughput</c> reads 837 files for MB/s
-    /// by wall and CPU time.
+    /// <c>--soak</c> scrubs for a sampling profiler (see the README), <c>--x12-throughput</c> reads 837 files for MB/s
+    /// by wall and CPU time, and <c>--service-load</c> drives a running scrub service over HTTP (benchmarks/service-load.sh).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -27,6 +27,12 @@ public static class Program
         if (args is ["--x12-throughput", ..])
         {
             return X12Throughput.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 10);
+        }
+
+        if (args is ["--service-load", var url, var claims, ..])
+        {
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            return ServiceLoad.Run(new Uri(url), claims, args.Length > 3 ? int.Parse(args[3], culture) : 30, args.Length > 4 ? int.Parse(args[4], culture) : 8);
         }
 
         if (args is ["--stages", ..])

@@ -12,11 +12,7 @@ internal sealed class RuleSettings
     public RuleSettings(IEnumerable<RuleDescriptor> rules, ScrubberOptions options)
     {
         // null marks a disabled rule.
-        effective = rules.ToFrozenDictionary(
-            r => r,
-            r => options.DisabledRules.Contains(r.Id) || (!r.IsEnabledByDefault && !options.EnabledRules.Contains(r.Id))
-                ? (Severity?)null
-                : options.SeverityOverrides.TryGetValue(r.Id, out var s) ? s : r.DefaultSeverity);
+        effective = rules.ToFrozenDictionary(r => r, r => options.IsEnabled(r) ? options.SeverityOf(r) : (Severity?)null);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -58,7 +58,10 @@ public sealed partial class Scrubber
         options ??= ScrubberOptions.Default;
         var checks = BuiltInRules.Create(index, options).Concat(options.AdditionalRules.IsDefault ? [] : options.AdditionalRules).ToArray();
         var rules = ClaimLimitRules.Descriptors.Concat(checks.SelectMany(c => c.Descriptors)).ToImmutableArray();
-        var problems = options.Validate(rules);
+
+        // A built-in rule whose table is not loaded is still a rule: options that name it are as valid for one data
+        // folder as for another, so that a host's settings do not break when a release lacks a table.
+        var problems = options.Validate([.. rules, .. RuleCatalog.All.Except(rules)]);
         if (!problems.IsEmpty)
         {
             throw new ScrubberOptionsException(problems);

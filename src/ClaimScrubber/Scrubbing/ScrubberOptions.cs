@@ -38,6 +38,27 @@ public sealed partial record ScrubberOptions
     /// <summary>Gets the clock used when <see cref="AsOfDate"/> is not set. Default: <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Tells whether these options turn <paramref name="rule"/> on: an opt-in rule when it is in <see cref="EnabledRules"/>,
+    /// any other unless it is in <see cref="DisabledRules"/>.
+    /// </summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns><see langword="true"/> when the rule runs (given that its tables are loaded).</returns>
+    public bool IsEnabled(RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return !DisabledRules.Contains(rule.Id) && (rule.IsEnabledByDefault || EnabledRules.Contains(rule.Id));
+    }
+
+    /// <summary>Gets the severity these options give <paramref name="rule"/>: its override, else its default.</summary>
+    /// <param name="rule">The rule.</param>
+    /// <returns>The severity its findings are reported at.</returns>
+    public Severity SeverityOf(RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return SeverityOverrides.TryGetValue(rule.Id, out var severity) ? severity : rule.DefaultSeverity;
+    }
+
     /// <summary>Lists every problem with these options; empty when they are valid.</summary>
     /// <param name="knownRules">The rules the scrubber would run.</param>
     /// <returns>The problems, one sentence each.</returns>

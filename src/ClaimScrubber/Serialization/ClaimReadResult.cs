@@ -21,6 +21,41 @@ public sealed class ClaimReadResult
         Errors = errors.IsDefault ? ImmutableArray<ClaimElementError>.Empty : errors;
     }
 
+    /// <summary>Makes the result of a claim that was read, for a reader of another format (FHIR, a format of one's own).</summary>
+    /// <param name="claim">The claim.</param>
+    /// <param name="ordinal">The claim's 1-based position in its input.</param>
+    /// <param name="sourceLine">The 1-based line of the input where the claim starts, or <see langword="null"/> when unknown.</param>
+    /// <returns>The result, with <see cref="ClaimId"/> the claim's id.</returns>
+    public static ClaimReadResult Read(Claim claim, int ordinal, int? sourceLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ordinal, 1);
+        return new ClaimReadResult(ordinal, sourceLine, claim.ClaimId, claim, []);
+    }
+
+    /// <summary>
+    /// Makes the result of a claim that could not be read, for a reader of another format: every element error, so that
+    /// scrubbing reports each as a <c>CLM001</c> finding and the claim never looks clean.
+    /// </summary>
+    /// <param name="claimId">The claim's id as written, or <see langword="null"/> when it could not be read (the result's id is then <c>#</c> and the ordinal).</param>
+    /// <param name="errors">The element errors; at least one.</param>
+    /// <param name="ordinal">The claim's 1-based position in its input.</param>
+    /// <param name="sourceLine">The 1-based line of the input where the claim starts, or <see langword="null"/> when unknown.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="ArgumentException"><paramref name="errors"/> is empty: an unreadable claim without a reason would scrub clean.</exception>
+    public static ClaimReadResult Unreadable(string? claimId, IEnumerable<ClaimElementError> errors, int ordinal, int? sourceLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        ArgumentOutOfRangeException.ThrowIfLessThan(ordinal, 1);
+        var list = errors.ToImmutableArray();
+        if (list.IsEmpty || list.Any(e => e is null))
+        {
+            throw new ArgumentException("An unreadable claim needs at least one element error, and no null one.", nameof(errors));
+        }
+
+        return new ClaimReadResult(ordinal, sourceLine, claimId ?? Placeholder(ordinal), null, list);
+    }
+
     /// <summary>Gets the claim's 1-based position in its input.</summary>
     public int Ordinal { get; }
 

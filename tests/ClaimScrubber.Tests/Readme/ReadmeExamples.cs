@@ -11,8 +11,8 @@ using ClaimScrubber.Tests.Support;
 namespace ClaimScrubber.Tests.Readme;
 
 /// <summary>
-/// The README's C# examples, compiled and run. <see cref="ReadmeTests"/> fails when a README block is not found here
-/// verbatim, so edit both together.
+/// The README's C# examples, run. <see cref="ReadmeTests"/> fails when a README block (less its <c>using</c> lines) is
+/// not found here verbatim, so edit both together; it also compiles each block alone as a new console app's Program.cs.
 /// </summary>
 [Collection(ConsoleCapture.Collection)]
 public class ReadmeExamples
@@ -22,9 +22,11 @@ public class ReadmeExamples
     [Fact]
     public void QuickStart()
     {
-        var folder = DataFolder;
+        string[] args = [DataFolder];
         using var console = new ConsoleCapture();
         // README: quick-start
+        string folder = args.Length > 0 ? args[0] : "data/cms"; // a folder of CMS files (see below)
+
         // Load once (the index is immutable), build one scrubber, share it across threads.
         CodeSetIndex index = CodeSetIndex.LoadFolder(folder);
         Scrubber scrubber = Scrubber.Create(index);
@@ -63,8 +65,9 @@ public class ReadmeExamples
     [Fact]
     public void Options()
     {
-        var index = CodeSetIndex.Empty;
+        string[] args = [DataFolder];
         // README: options
+        CodeSetIndex index = CodeSetIndex.LoadFolder(args.Length > 0 ? args[0] : "data/cms");
         var options = ScrubberOptions.Default with
         {
             DisabledRules = ["CLM010"],
@@ -79,14 +82,16 @@ public class ReadmeExamples
     [Fact]
     public void ScrubAStream()
     {
-        var scrubber = Scrubber.Create(CodeSetIndex.LoadFolder(DataFolder), ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 11, 1) });
-        var claimsPath = Path.Combine(CmsData.SampleFolder, "claims", "sample-claims.json");
         var folder = Directory.CreateTempSubdirectory("claimscrubber-readme-").FullName;
-        var resultsPath = Path.Combine(folder, "results.ndjson");
-        var cancellationToken = CancellationToken.None;
+        string[] args = [DataFolder, Path.Combine(CmsData.SampleFolder, "claims", "sample-claims.json"), Path.Combine(folder, "results.ndjson")];
         try
         {
             // README: scrub-stream
+            Scrubber scrubber = Scrubber.Create(CodeSetIndex.LoadFolder(args.Length > 0 ? args[0] : "data/cms"));
+            string claimsPath = args.Length > 1 ? args[1] : "data/claims/sample-claims.json";
+            string resultsPath = args.Length > 2 ? args[2] : "results.ndjson";
+            CancellationToken cancellationToken = CancellationToken.None; // or a token that stops the pipeline
+
             var pipeline = new ScrubPipeline(scrubber, ScrubPipelineOptions.Default with { MaxDegreeOfParallelism = 2 });
             using var output = new ScrubResultJsonWriter(File.Create(resultsPath), JsonOutputFormat.Ndjson);
             foreach (ScrubbedClaim item in pipeline.Scrub(ClaimJsonReader.ReadFile(claimsPath), cancellationToken))
@@ -106,9 +111,10 @@ public class ReadmeExamples
     [Fact]
     public void LoadWithReport()
     {
-        var folder = DataFolder;
+        string[] args = [DataFolder];
         using var console = new ConsoleCapture();
         // README: load-report
+        string folder = args.Length > 0 ? args[0] : "data/cms";
         CodeSetLoadResult loaded = CmsFolderLoader.Load(folder);
         foreach (TableRelease table in loaded.Report.Tables)
         {

@@ -15,8 +15,17 @@ public partial class ReadmeTests
         blocks.Should().NotBeEmpty();
         foreach (var block in blocks)
         {
-            compiled.Should().Contain(block, "every C# block of the README must match a '// README:' region of ReadmeExamples.cs");
+            compiled.Should().Contain(block, "every C# block of the README, less its using lines, must match a '// README:' region of ReadmeExamples.cs");
         }
+    }
+
+    [Fact]
+    public void EveryCSharpBlockOfTheReadme_CompilesAsPastedIntoANewConsoleApp()
+    {
+        // The package's assembly and its dependencies, as 'dotnet add package ClaimScrubber' brings them.
+        var package = ConsoleProgram.AssembliesIn(AppContext.BaseDirectory, "ClaimScrubber.dll", "CsvHelper", "DocumentFormat.OpenXml").ToList();
+        package.Should().Contain(p => p.EndsWith("ClaimScrubber.dll", StringComparison.Ordinal));
+        ConsoleProgram.ShouldCompileEveryBlock(Path.Combine(CmsData.RepositoryRoot, "README.md"), package);
     }
 
     [Fact]
@@ -28,11 +37,15 @@ public partial class ReadmeTests
         ci.Should().Contain("dotnet test ClaimScrubber.sln -c Release");
     }
 
+    // A block's using lines are for the console app it compiles as; the examples file has them at its top.
     private static string Normalize(string code) =>
-        string.Join("\n", code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0));
+        string.Join("\n", code.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0 && !UsingLine().IsMatch(l)));
 
     [GeneratedRegex(@"// README: [a-z-]+\n(?<body>.*?)// README: end", RegexOptions.Singleline)]
     private static partial Regex ExampleRegions();
+
+    [GeneratedRegex(@"^using [A-Za-z0-9_.]+;$")]
+    private static partial Regex UsingLine();
 
     [GeneratedRegex(@"```csharp\n(?<body>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlocks();

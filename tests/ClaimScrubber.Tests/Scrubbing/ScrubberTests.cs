@@ -12,6 +12,43 @@ public class ScrubberTests
     private static readonly ScrubberOptions Options = ScrubberOptions.Default with { AsOfDate = TestClaims.Today };
 
     [Fact]
+    public void OptionsIsEnabledAndSeverityOf_ApplyDisabledEnabledAndOverrides_AsTheScrubberDoes()
+    {
+        var optIn = RuleCatalog.FeeScheduleProcedures.ContractorPriced;
+        var claims = RuleCatalog.Claims.UnreadableElement;
+        var options = Options with
+        {
+            DisabledRules = [claims.Id],
+            SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add(optIn.Id, Severity.Error),
+        };
+
+        optIn.IsEnabledByDefault.Should().BeFalse();
+        Options.IsEnabled(optIn).Should().BeFalse("an opt-in rule is off unless enabled");
+        (options with { EnabledRules = [optIn.Id] }).IsEnabled(optIn).Should().BeTrue();
+        (options with { EnabledRules = [optIn.Id], DisabledRules = [optIn.Id] }).IsEnabled(optIn).Should().BeFalse("disabling wins");
+        Options.IsEnabled(claims).Should().BeTrue();
+        options.IsEnabled(claims).Should().BeFalse();
+        options.SeverityOf(optIn).Should().Be(Severity.Error);
+        options.SeverityOf(claims).Should().Be(claims.DefaultSeverity);
+    }
+
+    [Fact]
+    public void Create_WithOptionsNamingRulesWhoseTablesAreNotLoaded_AcceptsThem()
+    {
+        // A host's settings must not turn invalid because a release lacks a table: PX001 and NCCI001 stay rule ids.
+        var options = Options with
+        {
+            DisabledRules = ["PX001"],
+            SeverityOverrides = ImmutableDictionary<string, Severity>.Empty.Add("NCCI001", Severity.Warning),
+        };
+
+        var scrubber = Scrubber.Create(CodeSetIndex.Empty, options);
+
+        scrubber.Rules.Should().NotContain(r => r.Id == "PX001" || r.Id == "NCCI001");
+        scrubber.Options.Should().BeSameAs(options);
+    }
+
+    [Fact]
     public void Create_WithUnknownRuleIds_ListsEveryProblem()
     {
         var options = Options with

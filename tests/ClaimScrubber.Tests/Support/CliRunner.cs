@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Diagnostics;
-using ClaimScrubber.Cli;
 using ClaimScrubber.Cli.Commands;
 
 namespace ClaimScrubber.Tests.Support;
@@ -15,7 +14,8 @@ public static class CliRunner
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = Program.CreateRootCommand(context).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // Qualified: a web app referenced beside the harness (the service's tests) has a public Program of its own.
+        var exit = ClaimScrubber.Cli.Program.CreateRootCommand(context).Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -23,7 +23,10 @@ public static class CliRunner
     /// Starts the built harness (<c>ClaimScrubber.Cli.dll</c>, copied beside the tests) as a child process, with standard
     /// output and error redirected, so that a test can signal it as a user or a scheduler would.
     /// </summary>
-    public static Process Start(params string[] args)
+    public static Process Start(params string[] args) => StartBuilt("ClaimScrubber.Cli.dll", args);
+
+    /// <summary>Starts a built program copied beside the tests (<paramref name="assembly"/>, such as the service's) as <see cref="Start"/> does the harness.</summary>
+    public static Process StartBuilt(string assembly, params string[] args)
     {
         var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH");
         if (string.IsNullOrEmpty(host))
@@ -37,12 +40,12 @@ public static class CliRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClaimScrubber.Cli.dll"));
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
 
-        return Process.Start(start) ?? throw new InvalidOperationException("The harness did not start.");
+        return Process.Start(start) ?? throw new InvalidOperationException($"{assembly} did not start.");
     }
 }
