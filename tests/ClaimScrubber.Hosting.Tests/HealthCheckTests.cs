@@ -33,16 +33,19 @@ public class HealthCheckTests
     [Fact]
     public async Task RequiredTableMissing_IsUnhealthy()
     {
+        // The sample has every table; without its OPPS Addendum B (which CMS's full data folder lacks too) it misses one.
+        using var data = TestHost.CopyOfSampleData();
+        Directory.Delete(Path.Combine(data.Path, "opps"), recursive: true);
         using var host = await TestHost.StartAsync(new Dictionary<string, string?>
         {
-            ["DataPath"] = TestHost.SampleData,
-            ["RequiredTables"] = "ICD-10-PCS order file",
+            ["DataPath"] = data.Path,
+            ["RequiredTables"] = "OPPS Addendum B",
         });
 
         var entry = await Check(host);
 
         entry.Status.Should().Be(HealthStatus.Unhealthy);
-        entry.Description.Should().StartWith("Required tables are not loaded: ICD-10-PCS order file.");
+        entry.Description.Should().StartWith("Required tables are not loaded: OPPS Addendum B.");
     }
 
     [Fact]

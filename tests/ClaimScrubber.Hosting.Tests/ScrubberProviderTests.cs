@@ -21,15 +21,15 @@ public class ScrubberProviderTests
         loaded.Generation.Should().Be(1);
         loaded.DataPath.Should().Be(Path.GetFullPath(TestHost.SampleData));
         provider.Current.Should().BeSameAs(loaded, "the scrubber is shared, not loaded per use");
-        loaded.Report.Tables.Should().HaveCount(17);
+        loaded.Report.Tables.Should().HaveCount(19);
         var entries = log.Entries.Where(e => e.Category == "ClaimScrubber.Hosting").ToList();
         entries.Should().ContainSingle(e => e.EventId == 1).Which.Message.Should().Be($"Loading the code sets from {loaded.DataPath}");
-        entries.Where(e => e.EventId == 3).Should().HaveCount(17);
+        entries.Where(e => e.EventId == 3).Should().HaveCount(19);
         entries.Should().Contain(e => e.EventId == 3 && e.Message == "Table ICD-10-CM order file FY2026: 72 rows from icd10cm_order_2026.txt, effective 2025-10-01 to 2026-09-30");
         entries.Should().Contain(e => e.EventId == 3 && e.Message == "Table CMS place of service codes undated: 99 rows from place_of_service_codes.csv, effective … to …");
-        entries.Where(e => e.EventId == 4).Should().HaveCount(8, "the sample's seven notes and its notice that it is a sample").And.OnlyContain(e => e.Level == LogLevel.Warning);
+        entries.Where(e => e.EventId == 4).Should().HaveCount(3, "the sample's two notes and its notice that it is a sample").And.OnlyContain(e => e.Level == LogLevel.Warning);
         entries.Should().ContainSingle(e => e.EventId == 2).Which.Message.Should()
-            .StartWith($"Code sets generation 1 loaded from {loaded.DataPath} in ").And.EndWith(" ms: 17 tables, 0 errors, 8 warnings");
+            .StartWith($"Code sets generation 1 loaded from {loaded.DataPath} in ").And.EndWith(" ms: 19 tables, 0 errors, 3 warnings");
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public class CatalogEndpointTests(ServiceFactory factory) : IClassFixture<Servic
 
         tables.GetProperty("generation").GetInt64().Should().Be(1);
         var releases = tables.GetProperty("tables").EnumerateArray().ToList();
-        releases.Should().HaveCount(17);
+        releases.Should().HaveCount(19);
         releases.Should().Contain(t => t.GetProperty("table").GetString() == "ICD-10-CM order file" && t.GetProperty("release").GetString() == "FY2026"
             && t.GetProperty("effectiveTo").GetString() == "2026-09-30" && t.GetProperty("rowCount").GetInt32() == 72);
     }

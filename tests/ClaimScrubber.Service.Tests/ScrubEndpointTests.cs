@@ -154,14 +154,14 @@ public class ScrubEndpointTests(ServiceFactory factory) : IClassFixture<ServiceF
     [Fact]
     public async Task Scrub_X12WithAnEnvelopeFault_AnswersTheClaims_AndNamesTheFaultInAHeader()
     {
-        var x12 = (await File.ReadAllTextAsync(Path.Combine(ClaimsFolder, "sample-837p.837"))).Replace("SE*42*0001~", "SE*41*0001~", StringComparison.Ordinal);
+        var x12 = (await File.ReadAllTextAsync(Path.Combine(ClaimsFolder, "sample-837p.837"))).Replace("SE*44*0001~", "SE*43*0001~", StringComparison.Ordinal);
 
         using var response = await Post(Encoding.UTF8.GetBytes(x12), "application/edi-x12", "application/x-ndjson");
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(x12.Split('~').Count(segment => segment.TrimStart().StartsWith("CLM*", StringComparison.Ordinal)));
         var fault = response.Headers.GetValues(ScrubEndpoint.EnvelopeErrorHeader).Should().ContainSingle().Subject;
-        fault.Should().StartWith("request:").And.Contain("(SE)").And.Contain("41");
+        fault.Should().StartWith("request:").And.Contain("(SE)").And.Contain("43");
     }
 
     [Fact]

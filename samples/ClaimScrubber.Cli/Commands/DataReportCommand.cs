@@ -53,6 +53,11 @@ public static class DataReportCommand
             WriteCoverage(console, loaded.Result.Index.Coverage, today);
         }
 
+        foreach (var off in loaded.Result.Index.UnavailableEdits)
+        {
+            console.MarkupLine($"[yellow]Off without {Markup.Escape(off.Table)}[/] ({Markup.Escape(string.Join(", ", off.RuleIds))}): {Markup.Escape(off.Effect)} Load {Markup.Escape(off.FilesToLoad)}.");
+        }
+
         console.MarkupLine($"[bold]Skipped files[/] (no reader recognises them): {report.SkippedFiles.Length}");
         foreach (var skipped in report.SkippedFiles)
         {

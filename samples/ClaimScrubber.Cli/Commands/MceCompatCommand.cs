@@ -7,24 +7,25 @@ using ClaimScrubber.Compatibility;
 namespace ClaimScrubber.Cli.Commands;
 
 /// <summary>
-/// <c>mce-compat [--data DIR|FILE] INPUT.tsv OUTPUT.tsv</c>: runs the MCE-compatible diagnosis edits over MCE-style claims
-/// (the layout of the MCE golden vectors' <c>claims.tsv</c>, documented in docs/mce-mapping.md) and writes the layout of
-/// <c>expected.tsv</c>, for comparison with CMS's MCE software.
+/// <c>mce-compat [--data DIR|FILE] INPUT.tsv OUTPUT.tsv</c>: runs the MCE-compatible diagnosis, procedure and claim edits
+/// over MCE-style claims (the layout of the MCE golden vectors' <c>claims.tsv</c>, optionally with the admission date and
+/// discharge status, documented in docs/mce-mapping.md) and writes the layout of <c>expected.tsv</c>, for comparison
+/// with CMS's MCE software.
 /// </summary>
 internal static class MceCompatCommand
 {
     public static Command Create(CliContext context)
     {
         var data = CliSupport.DataOption();
-        data.Description = $"Folder of CMS files (the MCE definitions, the v41.1 age/sex CSV for sex edits, the ICD-10-CM order files), or an index snapshot of one (default: {CliSupport.DefaultDataFolder} in the current directory or the nearest parent that has one).";
+        data.Description = $"Folder of CMS files (the MCE definitions, the v41.1 age/sex CSV for sex edits, the ICD-10-CM and ICD-10-PCS order files), or an index snapshot of one (default: {CliSupport.DefaultDataFolder} in the current directory or the nearest parent that has one).";
         var allowPartial = CliSupport.AllowPartialDataOption();
         var input = new Argument<string>("input")
         {
-            Description = "Claims, tab separated with a header row: id, discharge_date (yyyy-MM-dd or yyyyMMdd), age, sex (F/M/U or 2/1/0), pdx, sdx and px (comma-separated lists).",
+            Description = "Claims, tab separated with a header row: id, discharge_date (yyyy-MM-dd or yyyyMMdd), age, sex (F/M/U or 2/1/0), pdx, sdx and px (comma-separated lists), and optionally admission_date and discharge_status.",
             HelpName = "INPUT.tsv",
         };
-        var output = new Argument<string>("output") { Description = "Where to write id, edit_type, dx_edits, px_edits (tab separated, header row); it appears only when complete.", HelpName = "OUTPUT.tsv" };
-        var command = new Command("mce-compat", "Edit MCE-style claims with the Medicare Code Editor diagnosis logic and write the MCE's own edit names.")
+        var output = new Argument<string>("output") { Description = "Where to write id, edit_type, dx_edits, px_edits (and claim_edits for input with admission_date and discharge_status), tab separated, header row; it appears only when complete.", HelpName = "OUTPUT.tsv" };
+        var command = new Command("mce-compat", "Edit MCE-style claims with the Medicare Code Editor diagnosis, procedure and claim logic and write the MCE's own edit names.")
         {
             data,
             allowPartial,
@@ -61,19 +62,19 @@ internal static class MceCompatCommand
             return ExitCodes.UnreadableInput;
         }
 
-        var count = 0;
+        if (!editor.ValidatesProcedures)
+        {
+            messages.Note("The data has no ICD-10-PCS order file (cms_YYYY_pcs.zip): procedure codes are not checked for validity.");
+        }
+
+        int count;
         try
         {
-            using var reader = new ProjectFormsReader(File.OpenText(input));
+            using var reader = new ProjectFormsReader(File.OpenText(input), cancellationToken);
             using var file = AtomicOutputFile.Create(output);
             using (var writer = new StreamWriter(file.Stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16, leaveOpen: true))
             {
-                MceCompatibleEditor.WriteResults(writer, MceCompatibleEditor.ReadClaims(reader).Select(claim =>
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    count++;
-                    return editor.Edit(claim);
-                }));
+                count = editor.EditAll(reader, writer);
             }
 
             file.Commit();
@@ -94,10 +95,11 @@ internal static class MceCompatCommand
     }
 
     /// <summary>
-    /// The input as the library's MCE reader takes it: a discharge date in the project's form (yyyy-MM-dd) becomes the
-    /// MCE's (yyyyMMdd), and a sex in the project's form (F, M, U) the MCE's code (2, 1, 0). Other cells pass unchanged.
+    /// The input as the library's MCE reader takes it: a discharge or admission date in the project's form (yyyy-MM-dd)
+    /// becomes the MCE's (yyyyMMdd), and a sex in the project's form (F, M, U) the MCE's code (2, 1, 0); another number
+    /// passes for the library to report as an invalid sex (MCE edit 15). Other cells pass unchanged.
     /// </summary>
-    private sealed class ProjectFormsReader(TextReader inner) : TextReader
+    private sealed class ProjectFormsReader(TextReader inner, CancellationToken cancellationToken) : TextReader
     {
         private int lineNumber;
         private string? pending;
@@ -143,7 +145,7 @@ internal static class MceCompatCommand
             base.Dispose(disposing);
         }
 
-        private static string Date(string cell, int line)
+        private static string Date(string cell, int line, string what = "discharge date")
         {
             if (DateOnly.TryParseExact(cell, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             {
@@ -152,7 +154,7 @@ internal static class MceCompatCommand
 
             return DateOnly.TryParseExact(cell, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                 ? cell
-                : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {line}: the discharge date '{cell}' is neither yyyy-MM-dd nor yyyyMMdd."));
+                : throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {line}: the {what} '{cell}' is neither yyyy-MM-dd nor yyyyMMdd."));
         }
 
         private static string Sex(string cell, int line) => cell.ToUpperInvariant() switch
@@ -160,6 +162,7 @@ internal static class MceCompatCommand
             "F" or "2" => "2",
             "M" or "1" => "1",
             "U" or "0" => "0",
+            _ when int.TryParse(cell, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) => cell,
             _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"Line {line}: the sex '{cell}' is not F, M or U (or the MCE's 2, 1, 0).")),
         };
 
@@ -176,6 +179,7 @@ internal static class MceCompatCommand
 
         private string? NextLine()
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var line = inner.ReadLine();
             if (line is null)
             {
@@ -192,6 +196,11 @@ internal static class MceCompatCommand
 
             cells[1] = Date(cells[1], lineNumber);
             cells[3] = Sex(cells[3], lineNumber);
+            if (cells.Length > 7 && cells[7].Length > 0)
+            {
+                cells[7] = Date(cells[7], lineNumber, "admission date");
+            }
+
             return string.Join('\t', cells);
         }
     }

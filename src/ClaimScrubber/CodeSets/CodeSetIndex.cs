@@ -37,6 +37,12 @@ public sealed partial class CodeSetIndex
     /// <summary>Tells whether any loaded table (HCPCS, fee schedule, NCCI…) knows <paramref name="code"/>.</summary>
     internal bool IsKnownProcedure(Codes.ProcedureCode code) => knownProcedureIndex.IndexOf(code.Value) >= 0;
 
+    /// <summary>
+    /// Gets the groups of built-in checks that do not run on this index because a table they read is not loaded, with the
+    /// CMS files that would load it; empty when every optional table the checks read is loaded.
+    /// </summary>
+    public ImmutableArray<UnavailableEdits> UnavailableEdits => CodeSets.UnavailableEdits.Of(this);
+
     /// <summary>Gets an index with no table loaded.</summary>
     public static CodeSetIndex Empty { get; } = new CodeSetIndexBuilder().Build();
 

@@ -30,7 +30,7 @@ internal static class BuiltInRules
         }
 
         // One MCE editor (and so one list membership) for the MCE rules and the linkage rules that read its lists.
-        var mceEditor = index.Mce is { } mceLists ? new CodeSets.Mce.MceEditor(mceLists, index.Icd10Cm) : null;
+        var mceEditor = index.Mce is { } mceLists ? new CodeSets.Mce.MceEditor(mceLists, index.Icd10Cm, index.Icd10Pcs) : null;
         yield return new DiagnosisPointerRules();
         yield return new DiagnosisSequencingRules(
             index.Find<IManifestationCodeSource>() ?? (mceEditor is not null && mceEditor.Table.Has(CodeSets.Mce.MceList.Manifestation) ? new CodeSets.Mce.MceManifestations(mceEditor) : null),
@@ -90,6 +90,24 @@ internal static class BuiltInRules
             yield return new GlobalSurgeryRules(fees);
             yield return new FeeSchedulePlaceOfServiceRules(fees, FacilityFlag(index.PlacesOfService));
             yield return DeletedCodeRule.Create(fees, index.Ptp, index.Mue, index.AddOnCodes);
+        }
+
+        if (index.Opps is { } opps)
+        {
+            yield return new Opps.OppsStatusRules(opps);
+        }
+
+        yield return new Institutional.InstitutionalBillRules();
+        yield return new Institutional.InstitutionalLineRules();
+        yield return new BillingData.BillingDataRules();
+        if (index.Icd10Pcs is { } pcs)
+        {
+            yield return new InpatientProcedures.PcsCodeRules(pcs);
+        }
+
+        if (mceEditor is not null)
+        {
+            yield return new InpatientProcedures.MceProcedureRules(mceEditor);
         }
     }
 

@@ -24,6 +24,10 @@ public static partial class RuleCatalog
         .. FeeScheduleProcedures.All,
         .. FeeSchedulePlaceOfService.All,
         .. DiagnosisLinkage.All,
+        .. Opps.All,
+        .. Institutional.All,
+        .. InpatientProcedures.All,
+        .. BillingData.All,
     ];
 
     /// <summary>Finds a built-in rule by id.</summary>

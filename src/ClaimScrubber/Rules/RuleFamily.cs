@@ -23,4 +23,16 @@ public enum RuleFamily
 
     /// <summary>Diagnosis–procedure linkage: pointers and medical necessity (<c>LNK</c>).</summary>
     Linkage = 6,
+
+    /// <summary>Hospital outpatient prospective payment: what OPPS Addendum B's status indicators say of a line (<c>OPPS</c>).</summary>
+    Opps = 7,
+
+    /// <summary>Institutional bill structure (UB-04, 837I): type of bill, statement period, admission, revenue codes, POA, condition, occurrence and value codes (<c>UB</c>).</summary>
+    Institutional = 8,
+
+    /// <summary>ICD-10-PCS procedures of an inpatient claim: validity and the Medicare Code Editor's procedure and claim edits (<c>PCS</c>).</summary>
+    InpatientProcedure = 9,
+
+    /// <summary>Billing data payers require beside the codes: ordering and referring providers, CLIA, the claim a replacement replaces, NDC (<c>BIL</c>).</summary>
+    BillingData = 10,
 }

@@ -38,6 +38,10 @@ internal static class ContractNames
         RuleFamily.PlaceOfService => "placeOfService",
         RuleFamily.Ncci => "ncci",
         RuleFamily.Linkage => "linkage",
+        RuleFamily.Opps => "opps",
+        RuleFamily.Institutional => "institutional",
+        RuleFamily.InpatientProcedure => "inpatientProcedure",
+        RuleFamily.BillingData => "billingData",
         _ => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(family.ToString()),
     };
 

@@ -80,7 +80,7 @@ public sealed class IndexCommandTests : IDisposable
         var (exit, output, error) = Run("index", "verify", snapshot, "--source", sampleCms);
 
         exit.Should().Be(0, error);
-        output.Should().Contain($"{snapshot}: a valid format 2 snapshot of 17 table release(s) from 17 file(s), 0 load error(s) recorded");
+        output.Should().Contain($"{snapshot}: a valid format 3 snapshot of 19 table release(s) from 19 file(s), 0 load error(s) recorded");
         output.Should().Contain($"Every file it was built from is unchanged in {sampleCms}.");
     }
 

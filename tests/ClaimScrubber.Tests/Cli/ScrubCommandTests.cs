@@ -38,7 +38,7 @@ public sealed class ScrubCommandTests : IDisposable
         unreadable.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).Should().Equal("CLM001", "CLM001", "CLM001", "CLM001");
         document.RootElement.EnumerateArray().Single(r => r.GetProperty("claimId").GetString() == "CLEAN-01").GetProperty("findings").GetArrayLength().Should().Be(0);
         document.RootElement.EnumerateArray().Should().OnlyContain(r => r.EnumerateObject().All(m => m.Name != "partialData"), "a healthy load adds nothing to the contract");
-        error.Should().Contain("scrubbed 20 claim(s): ").And.Contain(" 1 unreadable; ").And.EndWith($"; 17 table(s) loaded{Environment.NewLine}");
+        error.Should().Contain("scrubbed 20 claim(s): ").And.Contain(" 1 unreadable; ").And.EndWith($"; 19 table(s) loaded{Environment.NewLine}");
     }
 
     [Fact]
@@ -141,7 +141,7 @@ public sealed class ScrubCommandTests : IDisposable
         var (exit, output, _) = Run("data-report", "--data", SampleData, "--as-of", "2026-06-15");
 
         exit.Should().Be(0);
-        output.Should().Contain("Coverage on 2026-06-15: 7 table(s) out of date; a date of service after a table's coverage is checked against its latest loaded release (rule CLM020, opt-in, says so on each claim).");
+        output.Should().Contain("Coverage on 2026-06-15: 8 table(s) out of date; a date of service after a table's coverage is checked against its latest loaded release (rule CLM020, opt-in, says so on each claim).");
         var rows = output.Split('\n').Select(l => string.Join(" | ", l.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList();
         rows.Should().Contain("PFS RVU | quarterly | 2025-10-01 to 2025-12-31 | out of date: a newer release is due");
         rows.Should().Contain("NCCI PTP practitioner | quarterly | 2024-07-01 to 2024-09-30 | out of date: a newer release is due");
@@ -150,7 +150,7 @@ public sealed class ScrubCommandTests : IDisposable
         rows.Should().Contain("Medicare Code Editor | October and April | 2023-10-01 to 2026-09-30 | current");
         rows.Should().Contain("CMS place of service codes | when changed | no end (no schedule) | current");
 
-        Run("data-report", "--data", SampleData, "--as-of", "2026-07-01").Output.Should().Contain("Coverage on 2026-07-01: 11 table(s) out of date");
+        Run("data-report", "--data", SampleData, "--as-of", "2026-07-01").Output.Should().Contain("Coverage on 2026-07-01: 12 table(s) out of date");
         Run("data-report", "--data", SampleData, "--as-of", "June").Exit.Should().NotBe(0);
     }
 
@@ -189,6 +189,22 @@ public sealed class ScrubCommandTests : IDisposable
         lab.GetProperty("support").GetString().Should().Be("notCovered");
         lab.GetProperty("diagnoses").EnumerateArray().Should().OnlyContain(d => d.GetProperty("support").GetString() == "notCovered");
         document.RootElement.EnumerateArray().Should().OnlyContain(r => r.GetProperty("linkage").GetProperty("lines").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public void DataReport_WithoutOppsAddendumB_SaysWhichEditsAreOff_AndWhatTurnsThemOn()
+    {
+        var data = TestFolders.CopyTree(SampleData, Path.Combine(temp, "no-opps"));
+        Directory.Delete(Path.Combine(data, "opps"), recursive: true);
+
+        var (exit, output, error) = Run("data-report", "--data", data);
+        var (_, full, _) = Run("data-report", "--data", SampleData);
+
+        exit.Should().Be(0, error);
+        string.Join(' ', output.Split(Environment.NewLine).Select(l => l.Trim())).Should()
+            .Contain("Off without OPPS Addendum B (OPPS001, OPPS002, OPPS003, OPPS004, OPPS005, OPPS006, OPPS007): Hospital outpatient bills are not checked against OPPS status indicators")
+            .And.Contain("Load CMS's quarterly OPPS Addendum B, as posted (YYYY_month_web_addendum_b.MMDDYYYY.csv or .xlsx).");
+        full.Should().NotContain("Off without", "the sample has every table the built-in rules read");
     }
 
     /// <summary>A copy of the sample data with one ICD-10-CM order row cut short: a load error, as a truncated download gives.</summary>
@@ -241,7 +257,7 @@ public sealed class ScrubCommandTests : IDisposable
 
         exit.Should().Be(0, error);
         error.Should().StartWith("warning: the data in '").And.Contain("going on with partial data (--allow-partial-data)");
-        error.Should().Contain("; 16 table(s) loaded; PARTIAL DATA: 1 load error(s) in icd10cm/icd10cm_order_2026.txt", "the damaged FY2026 file contributes nothing");
+        error.Should().Contain("; 18 table(s) loaded; PARTIAL DATA: 1 load error(s) in icd10cm/icd10cm_order_2026.txt", "the damaged FY2026 file contributes nothing");
         var results = format == "json"
             ? JsonDocument.Parse(stdout).RootElement.EnumerateArray().ToList()
             : [.. stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement)];
@@ -249,7 +265,7 @@ public sealed class ScrubCommandTests : IDisposable
         foreach (var result in results)
         {
             var marker = result.GetProperty("partialData");
-            marker.GetProperty("tablesLoaded").GetInt32().Should().Be(16, "the damaged FY2026 file contributes nothing");
+            marker.GetProperty("tablesLoaded").GetInt32().Should().Be(18, "the damaged FY2026 file contributes nothing");
             marker.GetProperty("loadErrors").GetInt32().Should().Be(1);
             marker.GetProperty("files").EnumerateArray().Select(f => f.GetString()).Should().Equal("icd10cm/icd10cm_order_2026.txt");
             result.EnumerateObject().Select(m => m.Name).Should().Equal("claimId", "findings", "partialData");
@@ -274,9 +290,9 @@ public sealed class ScrubCommandTests : IDisposable
         var quiet = Run("scrub", file, "--data", SampleData, "--format", "ndjson", "--quiet");
 
         plain.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().Equal(
-            $"note: the data load left 8 note(s), none refusing data; 'data-report --data \"{SampleData}\"' (or --verbose) lists them.",
-            "scrubbed 3 claim(s): 2 clean (66.7%), 1 unreadable; 1 finding(s): 1 error, 0 warning, 0 info; 17 table(s) loaded");
-        verbose.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(9, "the 8 notes (the sample's own among them) and the summary").And.Contain(l => l.StartsWith("warning: mce/", StringComparison.Ordinal));
+            $"note: the data load left 3 note(s), none refusing data; 'data-report --data \"{SampleData}\"' (or --verbose) lists them.",
+            "scrubbed 3 claim(s): 2 clean (66.7%), 1 unreadable; 1 finding(s): 1 error, 0 warning, 0 info; 19 table(s) loaded");
+        verbose.Error.Split(Environment.NewLine, StringSplitOptions.RemoveEmptyEntries).Should().HaveCount(4, "the 3 notes (the sample's own among them) and the summary").And.Contain(l => l.StartsWith("warning: icd10cm/", StringComparison.Ordinal));
         quiet.Error.Should().BeEmpty();
         quiet.Output.Should().Be(plain.Output).And.Be(verbose.Output);
     }
@@ -372,7 +388,7 @@ public sealed class ScrubCommandTests : IDisposable
 
         exit.Should().Be(0, error);
         error.Should().BeEmpty();
-        output.Should().Contain("Problems: 2 error(s), 9 warning(s)");
+        output.Should().Contain("Problems: 2 error(s), 4 warning(s)");
         output.Should().Contain("error: hcpcs/HCPC2026_JAN_ANWEB.xlsx: The file could not be read");
     }
 }

@@ -24,7 +24,7 @@ public class PatientDataTests
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var problems = new List<string>();
         var full = AllocationTests.FullIndex.Value;
-        foreach (var (index, claims) in new[] { (SampleCmsData.Index, SampleClaimsOfEveryFile()), (full, SampleClaimsOfEveryFile()), (full, Generated(full)), (full, HandMade()), DeletedCodes() })
+        foreach (var (index, claims) in new[] { (SampleCmsData.Index, SampleClaimsOfEveryFile()), (full, SampleClaimsOfEveryFile()), (full, Generated(full)), (full, HandMade()), DeletedCodes() }.Concat(InstitutionalScanClaims.ReachingEveryRule(full)))
         {
             var scrubber = Scrubber.Create(index, Options with { EnabledRules = [.. RuleCatalog.All.Where(r => !r.IsEnabledByDefault).Select(r => r.Id)], ReportUnlinkedDiagnoses = true, RequireSinglePlaceOfService = true });
             foreach (var claim in claims)

@@ -167,6 +167,10 @@ public class ScrubberTests
                 RuleFamily.PlaceOfService => "POS",
                 RuleFamily.Ncci => "NCCI",
                 RuleFamily.Linkage => "LNK",
+                RuleFamily.Opps => "OPPS",
+                RuleFamily.Institutional => "UB",
+                RuleFamily.InpatientProcedure => "PCS",
+                RuleFamily.BillingData => "BIL",
                 _ => throw new InvalidOperationException(rule.Family.ToString()),
             };
             rule.Id.Should().MatchRegex($"^{prefix}[0-9]{{3}}$");

@@ -97,6 +97,28 @@ public static partial class FindingChecks
             return true;
         }
 
+        // The 837I and payer elements of the claim model v2.
+        if (element is "typeOfBill" or "statementFrom" or "statementThrough" or "admissionDate" or "admissionType" or "admissionSource"
+            or "dischargeStatus" or "cliaNumber" or "payerClaimControlNumber" or "referringNpi")
+        {
+            return true;
+        }
+
+        if (ClaimListPath().Match(element) is { Success: true } item)
+        {
+            var count = item.Groups["member"].Value switch
+            {
+                "pcsProcedures" => claim.PcsProcedures.Length,
+                "conditionCodes" => claim.ConditionCodes.Length,
+                "occurrenceCodes" => claim.OccurrenceCodes.Length,
+                "occurrenceSpanCodes" => claim.OccurrenceSpanCodes.Length,
+                "valueCodes" => claim.ValueCodes.Length,
+                "externalCauseDiagnoses" => claim.ExternalCauseDiagnoses.Length,
+                _ => claim.Diagnoses.Length,
+            };
+            return int.Parse(item.Groups["n"].ValueSpan, CultureInfo.InvariantCulture) is var n && n >= 1 && n <= count;
+        }
+
         if (DiagnosisPath().Match(element) is { Success: true } diagnosis)
         {
             return int.Parse(diagnosis.Groups[1].ValueSpan, CultureInfo.InvariantCulture) is var d && d >= 1 && d <= claim.Diagnoses.Length;
@@ -156,6 +178,24 @@ public static partial class FindingChecks
 
         Add(claim.Patient.BirthDate, isBirth: true);
         Add(claim.DischargeDate);
+        Add(claim.AdmissionDate);
+        Add(claim.StatementFrom);
+        Add(claim.StatementThrough);
+        foreach (var procedure in claim.PcsProcedures)
+        {
+            Add(procedure.Date);
+        }
+
+        foreach (var occurrence in claim.OccurrenceCodes)
+        {
+            Add(occurrence.Date);
+        }
+
+        foreach (var span in claim.OccurrenceSpanCodes)
+        {
+            Add(span.From);
+            Add(span.Through);
+        }
         foreach (var line in lines)
         {
             Add(line.ServiceDate);
@@ -219,8 +259,11 @@ public static partial class FindingChecks
     [GeneratedRegex(@"^diagnoses\[(\d+)\]$")]
     private static partial Regex DiagnosisPath();
 
-    [GeneratedRegex(@"^lines\[(?<line>\d+)\](?:\.(?<member>modifiers|diagnosisPointers)(?:\[(?<position>\d+)\])?|\.(?:procedureCode|serviceDate|serviceDateTo|units|charge|placeOfService|renderingNpi|revenueCode))?$")]
+    [GeneratedRegex(@"^lines\[(?<line>\d+)\](?:\.(?<member>modifiers|diagnosisPointers)(?:\[(?<position>\d+)\])?|\.(?:procedureCode|serviceDate|serviceDateTo|units|charge|placeOfService|renderingNpi|revenueCode|orderingNpi|drug))?$")]
     private static partial Regex LinePath();
+
+    [GeneratedRegex(@"^(?<member>pcsProcedures|conditionCodes|occurrenceCodes|occurrenceSpanCodes|valueCodes|diagnoses|externalCauseDiagnoses)\[(?<n>\d+)\](?:\.(?:date|amount|presentOnAdmission))?$")]
+    private static partial Regex ClaimListPath();
 
     [GeneratedRegex(@"\b[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?\b")]
     private static partial Regex IcdCodeText();

@@ -48,7 +48,8 @@ internal sealed partial class IcdOrderAddendaReader : ICmsFileReader
             var tag = TagOf(line);
             if (tag is null)
             {
-                ReadSummaryLine(file, number, line, fiscalYear, ref codes, ref headers);
+                // Only the totals of the year the addenda produce are checked; the other counts describe the changes.
+                OrderFiles.ReadAddendaSummaryLine(file, number, line, fiscalYear, ref codes, ref headers);
                 continue;
             }
 
@@ -133,40 +134,6 @@ internal sealed partial class IcdOrderAddendaReader : ICmsFileReader
         return null;
     }
 
-    private static void ReadSummaryLine(CmsFile file, int number, string line, int fiscalYear, ref int? codes, ref int? headers)
-    {
-        var trimmed = line.AsSpan().Trim();
-        if (trimmed.IsEmpty || trimmed is "Headers" or "Codes" or "of which")
-        {
-            return;
-        }
-
-        var match = SummaryLine().Match(line);
-        if (!match.Success)
-        {
-            file.Error(number, $"'{trimmed}' is neither an addendum (Add:, Delete:, Revise from:/to:) nor a line of the closing summary.");
-            return;
-        }
-
-        // Only the totals of the year the addenda produce are checked; the other counts describe the changes.
-        var count = int.Parse(match.Groups["count"].ValueSpan, CultureInfo.InvariantCulture);
-        var year = match.Groups["year"];
-        if (year.Success && int.Parse(year.ValueSpan, CultureInfo.InvariantCulture) == fiscalYear)
-        {
-            if (match.Groups["what"].ValueSpan.StartsWith("code", StringComparison.Ordinal))
-            {
-                codes = count;
-            }
-            else
-            {
-                headers = count;
-            }
-        }
-    }
-
     [GeneratedRegex(@"^icd10cm_order_addenda_(?<year>\d{4})\.txt$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex FileName();
-
-    [GeneratedRegex(@"^\s*(?<count>\d+) (?:(?<what>codes|headers) in icd10cm_order_(?<year>\d{4})\.txt|additions|deletions|revisions(?: to [a-z ]+)?)\s*$", RegexOptions.CultureInvariant)]
-    private static partial Regex SummaryLine();
 }

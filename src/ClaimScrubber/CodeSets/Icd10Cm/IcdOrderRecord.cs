@@ -19,13 +19,22 @@ internal readonly record struct IcdOrderRecord(IcdCode Code, bool Billable, stri
     /// </summary>
     public static readonly RecordLayout Addenda = new(OrderNumberLength: 0, FlagColumn: 13, CodeColumn: 15);
 
+    /// <summary>
+    /// The layout of an ICD-10-PCS addenda record after its 13-character tag: no flag (a PCS record's length says whether
+    /// it is a code or a table), the code at 14–20, the short description at 22–81 and the long one from 83 (1-based).
+    /// </summary>
+    public static readonly RecordLayout PcsAddenda = new(OrderNumberLength: 0, FlagColumn: NoFlag, CodeColumn: 13);
+
+    /// <summary>The <see cref="RecordLayout.FlagColumn"/> of a layout without a billable flag.</summary>
+    public const int NoFlag = -1;
+
     /// <summary>Parses one record, or says in <paramref name="error"/> why it cannot be read.</summary>
     /// <param name="line">The line without its line end.</param>
     /// <param name="layout">Where the fields are.</param>
     /// <param name="codeLength">The most characters a code may have (7 for ICD-10-CM).</param>
     /// <param name="parseCode">Turns the trimmed code field into a code, or returns <see langword="false"/>.</param>
     /// <param name="code">The code.</param>
-    /// <param name="billable">The billable flag.</param>
+    /// <param name="billable">The billable flag (<see langword="false"/> in a layout without one).</param>
     /// <param name="shortDescription">The short description.</param>
     /// <param name="longDescription">The long description.</param>
     /// <param name="error">Why the record was refused.</param>
@@ -52,7 +61,7 @@ internal readonly record struct IcdOrderRecord(IcdCode Code, bool Billable, stri
             return false;
         }
 
-        var flag = span[layout.FlagColumn];
+        var flag = layout.FlagColumn == NoFlag ? '0' : span[layout.FlagColumn];
         if (flag is not ('0' or '1'))
         {
             error = $"The billable flag in column {layout.FlagColumn + 1} is '{flag}', not 1 (billable) or 0 (header).";

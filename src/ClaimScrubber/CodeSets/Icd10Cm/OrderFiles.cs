@@ -6,7 +6,7 @@ using ClaimScrubber.CodeSets.Loading;
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 
 /// <summary>What ICD-10-CM and ICD-10-PCS order files share: how they are found (loose or zipped), read line by line, and kept one per year.</summary>
-internal static class OrderFiles
+internal static partial class OrderFiles
 {
     /// <summary>Parses one line into a record, or says why it cannot.</summary>
     public delegate bool TryParseLine<TRecord>(string line, out TRecord record, out string? error);
@@ -16,9 +16,10 @@ internal static class OrderFiles
     /// loose, else every zip entry whose name matches <paramref name="entryName"/> (the fiscal year is the pattern's
     /// <c>year</c> group), checked against its CRC-32. A zip with no such entry is an error naming what was expected.
     /// The callback gets the content, the fiscal year, the release's source (<c>zip/entry</c> for an entry) and the
-    /// entry's name for messages (<see langword="null"/> for a loose file).
+    /// entry's name for messages (<see langword="null"/> for a loose file). Zip entries matching
+    /// <paramref name="companionName"/> (the addenda CMS ships beside the order file) go to <paramref name="readCompanion"/>.
     /// </summary>
-    public static void ReadEach(CmsFile file, Regex entryName, string expected, Action<CheckedStream, int, string, string?> read)
+    public static void ReadEach(CmsFile file, Regex entryName, string expected, Action<CheckedStream, int, string, string?> read, Regex? companionName = null, Action<CheckedStream, int, string, string>? readCompanion = null)
     {
         if (!file.FileName.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
         {
@@ -38,6 +39,11 @@ internal static class OrderFiles
                 found++;
                 using var stream = file.OpenEntry(entry);
                 read(stream, entryYear, $"{file.FileName}/{entry.FullName}", entry.FullName);
+            }
+            else if (companionName is not null && readCompanion is not null && YearOf(companionName, entry.Name) is { } companionYear)
+            {
+                using var stream = file.OpenEntry(entry);
+                readCompanion(stream, companionYear, $"{file.FileName}/{entry.FullName}", entry.FullName);
             }
         }
 
@@ -123,4 +129,41 @@ internal static class OrderFiles
 
     private static int? YearOf(Regex pattern, string name) =>
         pattern.Match(name) is { Success: true } match ? int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture) : null;
+
+    /// <summary>
+    /// Reads one line of the closing summary of an ICD-10-CM or ICD-10-PCS order-file addenda (<c>78986 codes in
+    /// icd10pcs_order_2025.txt</c>, <c>156 additions</c>…), recording the code and header counts it gives for
+    /// <paramref name="year"/>; any other line is an error naming it.
+    /// </summary>
+    public static void ReadAddendaSummaryLine(CmsFile file, int number, string line, int year, ref int? codes, ref int? headers)
+    {
+        var trimmed = line.AsSpan().Trim();
+        if (trimmed.IsEmpty || trimmed is "Headers" or "Codes" or "of which")
+        {
+            return;
+        }
+
+        var match = AddendaSummaryLine().Match(line);
+        if (!match.Success)
+        {
+            file.Error(number, $"'{trimmed}' is neither an addendum (Add:, Delete:, Revise from:/to:) nor a line of the closing summary.");
+            return;
+        }
+
+        var count = int.Parse(match.Groups["count"].ValueSpan, CultureInfo.InvariantCulture);
+        if (match.Groups["year"] is { Success: true } given && int.Parse(given.ValueSpan, CultureInfo.InvariantCulture) == year)
+        {
+            if (match.Groups["what"].ValueSpan.StartsWith("code", StringComparison.Ordinal))
+            {
+                codes = count;
+            }
+            else
+            {
+                headers = count;
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^\s*(?<count>\d+) (?:(?<what>codes|headers) in icd10(?:cm|pcs)_order_(?<year>\d{4})\.txt|additions|deletions|revisions(?: to [a-z ]+)?)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex AddendaSummaryLine();
 }

@@ -21,5 +21,6 @@ internal static class CmsReaders
         new Ncci.AddOnCodeReader(),
         new FeeSchedule.RvuFileReader(),
         new Icd10Cm.Excludes1Reader(),
+        new Opps.AddendumBReader(),
     ];
 }

@@ -61,4 +61,10 @@ internal sealed record TableMinimum(string Kind, int Rows, string? End = null)
 
     /// <summary>Excludes1 references of the ICD-10-CM tabular list: 5,584 in the 2021 edition.</summary>
     public static TableMinimum Excludes1 { get; } = new("Excludes1 reference", 2_000);
+
+    /// <summary>
+    /// OPPS Addendum B: a row for every CPT and Level II HCPCS code OPPS recognises that quarter, payable or not (CPT alone
+    /// has more than 10,000 codes); sorted by code, but no letter ends every release.
+    /// </summary>
+    public static TableMinimum OppsAddendumB { get; } = new("OPPS Addendum B code", 5_000);
 }

@@ -15,8 +15,8 @@ namespace ClaimScrubber.CodeSets.Mce;
 /// The table of contents and the chapter's own list of edits repeat the headings; both are skipped (contents lines end
 /// in a tab and a page number, and a heading followed directly by the next heading is a listing, not a section).
 /// Headings carry date notes — "(deactivated as of 10/01/2024)", "(discontinued as of 04/01/2022)" — which switch the
-/// list's edit off from that date. Procedure (ICD-10-PCS) lists are counted and reported, not kept: the MCE view
-/// edits diagnoses.
+/// list's edit off from that date. The sections of the procedure and claim edits (8B, 11, 14–17, 19) are kept as an
+/// <see cref="MceProcedureRelease"/>, each with the condition its text states (see the <c>.Procedures</c> part).
 /// </remarks>
 internal sealed partial class MceDefinitionsReader : ICmsFileReader
 {
@@ -58,15 +58,17 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
             throw new InvalidDataException("The manual's chapter 1 holds no diagnosis list under a known edit heading: the file is truncated or not the MCE definitions manual.");
         }
 
-        foreach (var (title, count) in state.ProcedureLists)
-        {
-            file.Warning(null, $"The list '{title}' ({count} codes) belongs to a procedure edit (ICD-10-PCS codes, or diagnoses that qualify them); the MCE diagnosis edits do not read it, so it was not loaded.");
-        }
-
         var rows = state.Lists.Values.Sum(l => l.Count);
         file.CheckSize(TableMinimum.MceDefinitions, rows);
-        var release = new TableRelease(MceTable.TableName, "MCE " + version, file.FileName, effectiveFrom, null, rows);
-        var part = new MceReleasePart(release, codeYear, state.Lists, state.Removed, state.Added, state.InactiveFrom);
+        var provisional = new TableRelease(MceTable.TableName, "MCE " + version, file.FileName, effectiveFrom, null, rows);
+        var procedures = ReadProcedureSections(state, provisional);
+        var release = procedures is null ? provisional : provisional with { RowCount = rows + procedures.CodeCount };
+        if (procedures is not null)
+        {
+            procedures = procedures.WithRelease(release);
+        }
+
+        var part = new MceReleasePart(release, codeYear, state.Lists, state.Removed, state.Added, state.InactiveFrom, procedures);
         file.AddTo(b =>
         {
             MceTableParts.Of(b).Add(part);
@@ -80,6 +82,8 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
         string sectionTitle = string.Empty;
         string subTitle = string.Empty;
         string caption = string.Empty;
+        var subKey = "0";
+        var block = state.Block(subKey, 0, string.Empty, 0);
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
@@ -98,12 +102,15 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                     sectionTitle = title;
                     subTitle = string.Empty;
                     RecordOff(state, sectionTitle, subTitle, OffDate(title, i + 1, state));
+                    subKey = number.ToString(CultureInfo.InvariantCulture);
+                    block = state.Block(subKey, section, title, i + 1);
                 }
                 else
                 {
                     // A numbered list inside a section (8B's cesarean, vaginal delivery and outcome-of-delivery lists).
                     subTitle = title;
                     RecordOff(state, sectionTitle, subTitle, OffDate(title, i + 1, state));
+                    block = state.Block(string.Create(CultureInfo.InvariantCulture, $"{subKey}.{number}"), section, title, i + 1);
                 }
 
                 caption = string.Empty;
@@ -115,6 +122,8 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                 subTitle = sub.Groups["title"].Value.Trim();
                 RecordOff(state, sectionTitle, subTitle, OffDate(subTitle, i + 1, state));
                 caption = string.Empty;
+                subKey = string.Create(CultureInfo.InvariantCulture, $"{section}{sub.Groups["letter"].Value}");
+                block = state.Block(subKey, section, subTitle, i + 1);
                 continue;
             }
 
@@ -130,6 +139,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
                     caption = line.Trim();
                 }
 
+                block.Text.Add((i + 1, line.Trim()));
                 continue;
             }
 
@@ -138,8 +148,8 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
             var target = Classify(sectionTitle, subTitle, caption, starred);
             if (target is not { } list)
             {
-                var name = subTitle.Length > 0 ? $"{section}. {sectionTitle} / {subTitle}" : $"{section}. {sectionTitle}";
-                state.ProcedureLists[name] = state.ProcedureLists.GetValueOrDefault(name) + 1;
+                // A procedure list, or diagnoses that qualify one: the procedure part of the reader interprets them.
+                block.Rows.Add((i + 1, text, caption));
                 continue;
             }
 
@@ -157,25 +167,37 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
     {
         MceList? list = null;
         List<IcdCode>? into = null;
+        string? procedureKey = null;
+        List<(int Line, string Code)>? procedureInto = null;
         for (var i = start; i < end; i++)
         {
             var line = lines[i];
             if (ChangeHeading().Match(line) is { Success: true } heading)
             {
                 list = Classify(heading.Groups["title"].Value, heading.Groups["letter"].Value, "changes", starred: false);
+                procedureKey = list is null ? heading.Groups["n"].Value + heading.Groups["letter"].Value : null;
                 into = null;
+                procedureInto = null;
                 continue;
             }
 
             if (line.Contains("were removed", StringComparison.OrdinalIgnoreCase) || line.Contains("were deleted", StringComparison.OrdinalIgnoreCase))
             {
                 into = list is { } l ? Get(state.Removed, l) : null;
+                procedureInto = procedureKey is { } key ? state.Changes(key).Removed : null;
                 continue;
             }
 
             if (line.Contains("were added", StringComparison.OrdinalIgnoreCase))
             {
                 into = list is { } l ? Get(state.Added, l) : null;
+                procedureInto = procedureKey is { } key ? state.Changes(key).Added : null;
+                continue;
+            }
+
+            if (procedureInto is not null && CodeRow().Match(line) is { Success: true } procedureRow)
+            {
+                procedureInto.Add((i + 1, procedureRow.Groups["code"].Value));
                 continue;
             }
 
@@ -413,7 +435,7 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
     [GeneratedRegex(@"^(?<n>\d{1,2})(?<letter>[A-Z]?)\.\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex ChangeHeading();
 
-    [GeneratedRegex(@"^[A-Z]\.\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<letter>[A-Z])\.\s+(?<title>\S.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex SubHeading();
 
     [GeneratedRegex(@"^(?<star>\*?)(?<code>[A-Z0-9]{3,7})[ ]*\t", RegexOptions.CultureInvariant)]
@@ -442,6 +464,28 @@ internal sealed partial class MceDefinitionsReader : ICmsFileReader
 
         public Dictionary<MceList, DateOnly> InactiveFrom { get; } = [];
 
-        public Dictionary<string, int> ProcedureLists { get; } = new(StringComparer.Ordinal);
+        /// <summary>Gets every heading's text and unclassified rows, in manual order, keyed as <c>11D</c> or <c>8B1</c>.</summary>
+        public List<SectionBlock> Blocks { get; } = [];
+
+        /// <summary>Gets the procedure codes chapter 2 says a release removed from or added to a procedure section.</summary>
+        public Dictionary<string, SectionChanges> ProcedureChanges { get; } = new(StringComparer.Ordinal);
+
+        public SectionBlock Block(string key, int section, string title, int line)
+        {
+            var block = new SectionBlock(key, section, title, line);
+            Blocks.Add(block);
+            return block;
+        }
+
+        public SectionChanges Changes(string key)
+        {
+            if (!ProcedureChanges.TryGetValue(key, out var changes))
+            {
+                changes = new SectionChanges();
+                ProcedureChanges[key] = changes;
+            }
+
+            return changes;
+        }
     }
 }

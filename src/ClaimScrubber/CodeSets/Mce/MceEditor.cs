@@ -20,20 +20,24 @@ namespace ClaimScrubber.CodeSets.Mce;
 /// </para>
 /// <para>This type is immutable and thread-safe; <see cref="Edit"/> allocates nothing.</para>
 /// </remarks>
-internal sealed class MceEditor
+internal sealed partial class MceEditor
 {
     private readonly MceListMembership membership;
 
-    public MceEditor(MceTable table, IcdCodeSet? icd)
+    public MceEditor(MceTable table, IcdCodeSet? icd, Icd10Pcs.PcsCodeSet? pcs = null)
     {
         Table = table;
         Icd = icd;
+        Pcs = pcs;
         membership = table.MembershipFor(icd, () => MceListMembership.Build(table, IsListedOnByDefinition));
     }
 
     public MceTable Table { get; }
 
     public IcdCodeSet? Icd { get; }
+
+    /// <summary>Gets the ICD-10-PCS code set procedures are validated against, or <see langword="null"/> (then every well-formed code counts as valid).</summary>
+    public Icd10Pcs.PcsCodeSet? Pcs { get; }
 
     /// <summary>Tells whether <paramref name="code"/> is valid (billable) on <paramref name="date"/>; every code counts as valid without an ICD-10-CM table.</summary>
     public bool IsValid(IcdCode code, DateOnly date) => Icd is null || Icd.IsBillableOn(code, date);

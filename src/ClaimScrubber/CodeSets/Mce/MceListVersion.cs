@@ -52,16 +52,7 @@ internal sealed partial class MceListVersion
     /// Tells whether the list holds <paramref name="code"/> on <paramref name="date"/>: codes the release removed count
     /// before its effective date, codes it added only from then.
     /// </summary>
-    public bool Contains(IcdCode code, DateOnly date)
-    {
-        var from = Release.EffectiveFrom;
-        if (Array.BinarySearch(codes, code.Value) >= 0)
-        {
-            return from is not { } added || date >= added || Array.BinarySearch(addedCodes, code.Value) < 0;
-        }
-
-        return from is { } removed && date < removed && Array.BinarySearch(removedCodes, code.Value) >= 0;
-    }
+    public bool Contains(IcdCode code, DateOnly date) => MceCodes.ListedOn(codes, addedCodes, removedCodes, Release.EffectiveFrom, code.Value, date);
 
     /// <summary>Tells whether the list holds a code that extends <paramref name="prefix"/> (a longer code starting with it).</summary>
     public bool ContainsDescendantOf(IcdCode prefix)
@@ -73,14 +64,5 @@ internal sealed partial class MceListVersion
         return next < codes.Length && IcdCode.FromValue(codes[next]).StartsWith(prefix);
     }
 
-    /// <summary>Tells whether this version stands for <paramref name="date"/> (within its release's effective dates).</summary>
-    public bool Covers(DateOnly date) =>
-        (Release.EffectiveFrom is not { } from || date >= from) && (Release.EffectiveTo is not { } to || date <= to);
-
-    private static ulong[] Sorted(IEnumerable<IcdCode> source)
-    {
-        var values = source.Select(c => c.Value).Distinct().ToArray();
-        Array.Sort(values);
-        return values;
-    }
+    private static ulong[] Sorted(IEnumerable<IcdCode> source) => MceCodes.Sorted(source.Select(c => c.Value));
 }

@@ -9,13 +9,15 @@ namespace ClaimScrubber.CodeSets.Mce;
 /// <param name="Removed">Codes the release's change chapter says it removed from a list, so they count before its effective date.</param>
 /// <param name="Added">Codes the release's change chapter says it added to a list, so they count from its effective date.</param>
 /// <param name="InactiveFrom">The date from which the manual says an edit was deactivated or discontinued.</param>
+/// <param name="Procedures">What a definitions manual says about procedures and the claim's demographics, or <see langword="null"/>.</param>
 internal sealed record MceReleasePart(
     TableRelease Release,
     int CodeYear,
     IReadOnlyDictionary<MceList, List<IcdCode>> Lists,
     IReadOnlyDictionary<MceList, List<IcdCode>> Removed,
     IReadOnlyDictionary<MceList, List<IcdCode>> Added,
-    IReadOnlyDictionary<MceList, DateOnly> InactiveFrom);
+    IReadOnlyDictionary<MceList, DateOnly> InactiveFrom,
+    MceProcedureRelease? Procedures = null);
 
 /// <summary>
 /// Gathers the MCE files of a load and composes the <see cref="MceTable"/> when the index is built. A deactivation
@@ -57,6 +59,7 @@ internal sealed class MceTableParts
             }
         }
 
-        builder.SetTable(new MceTable(versions));
+        var sexEditOff = inactive.TryGetValue(MceList.FemaleOnly, out var sexOff) ? sexOff : (DateOnly?)null;
+        builder.SetTable(new MceTable(versions, parts.Select(p => p.Procedures).OfType<MceProcedureRelease>(), sexEditOff));
     }
 }

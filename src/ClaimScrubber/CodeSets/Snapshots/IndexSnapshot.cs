@@ -27,8 +27,8 @@ namespace ClaimScrubber.CodeSets.Snapshots;
 public static class IndexSnapshot
 {
     /// <summary>The format version this library writes and reads; a change of layout changes it.</summary>
-    /// <remarks>Version 2 added the XXH128 checksum after the SHA-256.</remarks>
-    public const int FormatVersion = 2;
+    /// <remarks>Version 2 added the XXH128 checksum after the SHA-256; version 3, the MCE's procedure and claim edits and the OPPS Addendum B section.</remarks>
+    public const int FormatVersion = 3;
 
     private const int Sha256Length = SHA256.HashSizeInBytes;
 

@@ -6,6 +6,7 @@ using ClaimScrubber.CodeSets.Icd10Pcs;
 using ClaimScrubber.CodeSets.Mce;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.CodeSets.Ncd;
+using ClaimScrubber.CodeSets.Opps;
 using ClaimScrubber.CodeSets.PlaceOfService;
 
 namespace ClaimScrubber.CodeSets.Snapshots;
@@ -31,6 +32,7 @@ internal static class SnapshotSections
         Of<ModifierTable>("modifiers", (t, w) => t.WriteSnapshot(w), ModifierTable.ReadSnapshot),
         Of<MueTables>("mue", (t, w) => t.WriteSnapshot(w), MueTables.ReadSnapshot),
         Of<AddOnCodeTables>("aoc", (t, w) => t.WriteSnapshot(w), AddOnCodeTables.ReadSnapshot),
+        Of<OppsTable>("opps-addendum-b", (t, w) => t.WriteSnapshot(w), OppsTable.ReadSnapshot),
         Of<PlaceOfServiceTable>("pos", (t, w) => t.WriteSnapshot(w), PlaceOfServiceTable.ReadSnapshot),
     ];
 

@@ -140,7 +140,8 @@ internal sealed class ClaimStructureRules : IClaimRule
 
     private static void CheckLine(ScrubContext context, Claim claim, ServiceLine line, int number)
     {
-        if (line.ProcedureCode is null)
+        // An institutional line with a revenue code may have no HCPCS code (room and board, pharmacy); UB011 says where one is required.
+        if (line.ProcedureCode is null && (claim.TypeOfBill is null || line.RevenueCode is null))
         {
             Missing(context, number, ElementPath.LineMember(number, "procedureCode"), "The line has no procedure code.", "Add the HCPCS/CPT code of the service (SV101-2).");
         }

@@ -5,7 +5,7 @@ using ClaimScrubber.Tests.Support;
 namespace ClaimScrubber.Tests.CodeSets.Mce;
 
 /// <summary>
-/// Loads the full MCE files with the ICD-10-CM order files once per test run, from a folder of links to the shared CMS
+/// Loads the full MCE files with the ICD-10-CM and ICD-10-PCS order files once per test run, from a folder of links to the shared CMS
 /// files (so that the other CMS tables in the shared folder are not read).
 /// </summary>
 public static class MceCmsData
@@ -20,7 +20,7 @@ public static class MceCmsData
     {
         var folder = Path.Combine(Path.GetTempPath(), "claimscrubber-mce-" + Environment.ProcessId);
         Directory.CreateDirectory(folder);
-        foreach (var source in Directory.GetFiles(CmsData.File("icd10cm"), "cms_20*_dx.zip").Concat(Directory.GetFiles(CmsData.File("mce"))))
+        foreach (var source in Directory.GetFiles(CmsData.File("icd10cm"), "cms_20*_dx.zip").Concat(Directory.GetFiles(CmsData.File("icd10cm"), "cms_20*_pcs.zip")).Concat(Directory.GetFiles(CmsData.File("mce"))))
         {
             var link = Path.Combine(folder, Path.GetFileName(source));
             if (!File.Exists(link))

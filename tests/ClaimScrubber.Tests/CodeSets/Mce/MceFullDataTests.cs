@@ -29,17 +29,35 @@ public class MceFullDataTests(ITestOutputHelper output)
         MceCmsData.Index.Releases.Where(r => r.Table == MceTable.TableName).Select(r => (r.Release, r.SourceFile, r.EffectiveFrom, r.EffectiveTo, r.RowCount)).Should().BeEquivalentTo(
         [
             ("MCE v41.1", "mce_v41.1_fy2024_age_sex_manifestation.csv", (DateOnly?)new DateOnly(2023, 10, 1), (DateOnly?)new DateOnly(2024, 9, 30), 7946),
-            // 10,139 rows: Z51.89 is printed twice, before the unacceptable list (acceptable with a secondary diagnosis) and asterisked in it.
-            ("MCE v43.1", "Definitions of Medicare Code Edits_v_43_1.txt", (DateOnly?)new DateOnly(2026, 4, 1), (DateOnly?)null, 10139),
+            // 10,139 diagnosis rows (Z51.89 is printed twice, before the unacceptable list — acceptable with a secondary
+            // diagnosis — and asterisked in it), and the procedure sections' codes and discharge statuses.
+            ("MCE v43.1", "Definitions of Medicare Code Edits_v_43_1.txt", (DateOnly?)new DateOnly(2026, 4, 1), (DateOnly?)null, 10139 + Table.ProcedureReleases.Single().CodeCount),
         ]);
     }
 
     [CmsFact]
-    public void Load_Definitions_ProcedureListsAreReportedNotDropped()
+    public void Load_Definitions_ProcedureSectionsLoadWithTheirConditions()
     {
-        var warnings = MceCmsData.Result.Report.Problems.Where(p => !p.IsError && p.File.Contains("Definitions", StringComparison.Ordinal)).Select(p => p.Message).ToArray();
-        warnings.Should().Contain(m => m.StartsWith("The list '11. Non-covered procedure", StringComparison.Ordinal) && m.Contains("belongs to a procedure edit", StringComparison.Ordinal));
-        warnings.Should().Contain(m => m.Contains("Cesarean section procedure codes' (3 codes)", StringComparison.Ordinal));
+        MceCmsData.Result.Report.Problems.Where(p => p.File.Contains("Definitions", StringComparison.Ordinal)).Should().BeEmpty();
+        var release = Table.ProcedureReleases.Should().ContainSingle().Subject;
+        release.Coverage.Select(r => $"{r.Section} {r.Edit} {r.Condition} {r.Age} procedures {r.Procedures.Count()} diagnoses {r.Diagnoses.Count()} companions {r.Companions.Count()} removed {r.RemovedProcedures.Count()}")
+            .Should().Equal(
+                "11A NonCovered Always 0 procedures 95 diagnoses 0 companions 0 removed 0",
+                "11B NonCovered UnlessDiagnosisOrProcedure 0 procedures 2 diagnoses 85 companions 6 removed 0",
+                "11D NonCovered WithDiagnosis 0 procedures 4 diagnoses 11 companions 0 removed 2",
+                "11F NonCovered OverAge 60 procedures 2 diagnoses 0 companions 0 removed 0",
+                "11G NonCovered WithDiagnosis 0 procedures 87 diagnoses 1 companions 0 removed 0",
+                "17A LimitedCoverage Always 0 procedures 49 diagnoses 0 companions 0 removed 0");
+        release.Coverage[1].Procedures.Select(p => p.ToString()).Should().Equal("0FYG0Z0", "0FYG0Z1");
+        release.Coverage[1].Companions.Select(p => p.ToString()).Should().Equal("0TY00Z0", "0TY00Z1", "0TY00Z2", "0TY10Z0", "0TY10Z1", "0TY10Z2");
+        release.Coverage[2].RemovedProcedures.Select(p => p.ToString()).Should().Equal("30233AZ", "30243AZ");
+        release.Coverage[4].Diagnoses.Should().Equal(IcdCode.Parse("Z30.2"));
+        (release.Cesarean.Count(), release.VaginalDelivery.Count(), release.OutcomeOfDelivery.Count()).Should().Be((3, 5, 19));
+        (release.LengthOfStayProcedures.Single().ToString(), release.MinimumStayDays).Should().Be(("5A1955Z", 4));
+        (release.ValidAges, release.ValidSexCodes!.Value.ToArray()).Should().BeEquivalentTo(((0, 124), new[] { 0, 1, 2 }));
+        release.DischargeStatuses!.Value.Should().HaveCount(41);
+        release.DischargeStatuses.Value.Where(s => s.Code == "04").Should().Equal(new MceDischargeStatus("04", null, new DateOnly(2009, 9, 30)), new MceDischargeStatus("04", new DateOnly(2009, 10, 1), null));
+        release.DischargeStatuses.Value.Single(s => s.Code == "71").Should().Be(new MceDischargeStatus("71", new DateOnly(2001, 10, 1), new DateOnly(2003, 9, 30)));
     }
 
     [CmsFact]

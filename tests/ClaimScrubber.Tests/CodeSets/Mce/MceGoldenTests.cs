@@ -30,78 +30,18 @@ public class MceGoldenTests(ITestOutputHelper output)
     public void GoldenClaims_EveryDiagnosis_AgreesWithMce()
     {
         var editor = MceCompatibleEditor.Create(MceCmsData.Index);
-        var golden = Path.Combine(CmsData.GoldenFolder, "mce");
-        List<MceClaimInput> claims;
-        using (var reader = new StreamReader(Path.Combine(golden, "claims.tsv")))
-        {
-            claims = [.. MceCompatibleEditor.ReadClaims(reader)];
-        }
-
-        var expected = File.ReadLines(Path.Combine(golden, "expected.tsv")).Skip(1).Select(l => l.Split('\t')).ToDictionary(c => c[0]);
+        var (claims, expected) = MceGoldenComparison.Read("mce");
         claims.Should().HaveCount(5000);
-
-        var agree = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var disagree = new SortedDictionary<string, int>(StringComparer.Ordinal);
-        var unexplained = new List<string>();
-        var explained = new HashSet<(string, string)>();
-        var editTypeMismatches = 0;
+        var comparison = new MceGoldenComparison(KnownDifferences);
         foreach (var claim in claims)
         {
-            var result = editor.Edit(claim);
-            var want = expected[claim.Id];
-            var knownClaim = KnownDifferences.Keys.Any(k => k.Claim == claim.Id);
-            editTypeMismatches += result.EditType == want[1] || knownClaim ? 0 : 1;
-            var wanted = want[2].Split(';').Select(d => d.Split('=')).ToArray();
-            wanted.Select(w => w[0]).Should().Equal(result.Diagnoses.Select(d => d.Code), "claim {0} keeps its diagnosis order", claim.Id);
-            for (var i = 0; i < wanted.Length; i++)
-            {
-                var want1 = wanted[i][1].Split('+', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-                var got = result.Diagnoses[i].Edits.ToHashSet(StringComparer.Ordinal);
-                var same = true;
-                foreach (var edit in want1.Union(got))
-                {
-                    if (want1.Contains(edit) == got.Contains(edit))
-                    {
-                        agree[edit] = agree.GetValueOrDefault(edit) + 1;
-                    }
-                    else
-                    {
-                        disagree[edit] = disagree.GetValueOrDefault(edit) + 1;
-                        same = false;
-                    }
-                }
-
-                if (!same)
-                {
-                    var key = (claim.Id, result.Diagnoses[i].Code);
-                    if (KnownDifferences.ContainsKey(key))
-                    {
-                        explained.Add(key);
-                    }
-                    else
-                    {
-                        unexplained.Add($"{claim.Id} {claim.DischargeDate:yyyy-MM-dd} age {claim.Age} sex {claim.Sex} #{i} {result.Diagnoses[i].Code}: MCE [{string.Join('+', want1.Order())}] ours [{string.Join('+', got.Order())}]");
-                    }
-                }
-            }
+            comparison.Compare(claim, editor.Edit(claim), expected[claim.Id]);
         }
 
-        output.WriteLine("edit                        agree  disagree  agreement");
-        foreach (var edit in agree.Keys.Union(disagree.Keys).Order(StringComparer.Ordinal))
-        {
-            var a = agree.GetValueOrDefault(edit);
-            var d = disagree.GetValueOrDefault(edit);
-            output.WriteLine($"{edit,-26} {a,6} {d,9} {100.0 * a / (a + d),9:F2}%");
-        }
-
-        output.WriteLine($"edit_type mismatches: {editTypeMismatches}; known differences: {explained.Count}");
-        foreach (var line in unexplained.Take(40))
-        {
-            output.WriteLine(line);
-        }
-
-        unexplained.Should().BeEmpty();
-        explained.Should().BeEquivalentTo(KnownDifferences.Keys, "every known difference must still be one; drop those the data now decides");
-        editTypeMismatches.Should().Be(0);
+        comparison.Write(output);
+        comparison.AssertOnlyKnownDifferences();
+        comparison.Diagnoses.Codes.Should().Be(17605);
+        comparison.Diagnoses.Disagree.Should().BeEquivalentTo(new Dictionary<string, int> { ["AGE_CONFLICT"] = 1, ["UNACCEPTABLE_PDX"] = 3 });
+        comparison.Procedures.Codes.Should().Be(0);
     }
 }

@@ -127,6 +127,74 @@ public sealed class MceReaderTests : IDisposable
         version.ContainsDescendantOf(IcdCode.Parse("Z59.869")).Should().BeFalse();
     }
 
+    [Fact]
+    public void Definitions_CoverageConditions_AreReadFromEachSectionsText()
+    {
+        Write(DefinitionsName, Manual(
+            "11. Non-covered procedure\nText.\nA. Non-covered procedure codes\nThe procedures shown below are identified as always non-covered procedures.\nProcedure\n02HA3QZ\tHeart assist\n"
+            + "C. Non-covered procedure codes (discontinued as of 04/01/2022)\nThe procedures shown below are identified as non-covered procedures except when combined with diagnosis code Z006 (Exam).\n"
+            + "F. Non-covered procedure codes\nThe procedures shown below are identified as \"Non-covered procedures\" when the beneficiary is over age 60.\nProcedure\n0SR20JZ\tDisc\n"
+            + "G. Non-covered procedure codes\nThe procedure codes shown below are identified as non-covered procedures only when ICD-10-CM diagnosis code Z302 (Encounter for sterilization) is listed.\nProcedure\n0UL70ZZ\tOcclusion\n"
+            + "17. Limited coverage\nText.\nA. Limited coverage codes\nThe following is a list of limited coverage procedure codes.\n02YA0Z0\tHeart transplant\n"
+            + "B. Limited coverage codes\nThe procedures shown below are identified as limited coverage procedures when combined with diagnosis code Z006 (Exam).\n02YA0Z1\tHeart transplant\n"
+            + "18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n"));
+        var result = Load();
+        result.Report.Problems.Should().BeEmpty();
+        result.Index.Mce!.ProcedureReleases.Single().Coverage.Select(r => $"{r.Section} {r.Edit} {r.Condition} {r.Describe()} {string.Join(',', r.Procedures)}").Should().Equal(
+            "11A NonCovered Always always 02HA3QZ",
+            "11F NonCovered OverAge for beneficiaries over age 60 0SR20JZ",
+            "11G NonCovered WithDiagnosis when billed with Z30.2 0UL70ZZ",
+            "17A LimitedCoverage Always always 02YA0Z0",
+            "17B LimitedCoverage WithDiagnosis when billed with Z00.6 02YA0Z1");
+    }
+
+    [Fact]
+    public void Definitions_ConditionNotUnderstood_IsRefusedByName_AndTheManualContributesNothing()
+    {
+        Write(DefinitionsName, Manual(
+            "11. Non-covered procedure\nText.\nA. Non-covered procedure codes\nThe procedures shown below are non-covered when the moon is full.\nProcedure\n02HA3QZ\tHeart assist\n"
+            + "B. Non-covered procedure codes\nThe procedures shown below are identified as always non-covered procedures.\nProcedure\n0WFGXZZ\tFragmentation\n02HA3Q\tToo short\n"
+            + "18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n"));
+        var result = Load();
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 28, "Section 11A ('Non-covered procedure codes') states a condition the reader does not understand ('The procedures shown below are non-covered when the moon is full. Procedure'); its 1 procedures were not loaded."),
+            (true, 36, "'02HA3Q' in section 11B ('Non-covered procedure codes') is not an ICD-10-PCS code; the row was skipped."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 2 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a manual with a refused section or row contributes nothing");
+    }
+
+    [Fact]
+    public void Definitions_StayProcedureWithoutItsDays_IsAnError()
+    {
+        Write(DefinitionsName, Manual("19. Procedure inconsistent with LOS\nThe following procedure code should only be coded on long stays.\n5A1955Z \tRespiratory Ventilation\n20. Unspecified code\nText.\nG8190\tHemiplegia\n"));
+        var result = Load();
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 26, "Section 19 ('Procedure inconsistent with LOS') does not say how long a stay its procedures need ('greater than N consecutive days'); edit 19 was not loaded."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a manual with a refused section contributes nothing");
+    }
+
+    [Fact]
+    public void Definitions_ChangesToAnUnknownProcedureList_AreReportedNotApplied()
+    {
+        var manual = Manual("11. Non-covered procedure\nText.\nA. Non-covered procedure codes\nThe procedures shown below are identified as always non-covered procedures.\nProcedure\n02HA3QZ\tHeart assist\n18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n")
+            .Replace("Chapter 2: Code list changes\nIndex", "Chapter 2: Code list changes\n11H. Non-covered procedure codes\nThe following codes were removed\n30233AZ\tStem cells\nIndex", StringComparison.Ordinal);
+        Write(DefinitionsName, manual);
+        var problem = Load().Report.Problems.Should().ContainSingle().Subject;
+        (problem.IsError, problem.Message).Should().Be((false, "Chapter 2 changes the list '11H', which is not a non-covered or limited-coverage section of chapter 1; the changes were not applied."));
+    }
+
+    [Fact]
+    public void Definitions_DischargeStatusNoteWithBadDate_IsAnError_AndTheManualContributesNothing()
+    {
+        Write(DefinitionsName, Manual("16. Invalid discharge status\nValid values are:\n01 = Home or self-care\n04 = Cust/supp care (added 10/41/09)\n18. Wrong procedure performed\nText.\nWrong procedure performed codes\nY6551\tWrong procedure\n"));
+        var result = Load();
+        result.Report.Problems.Select(p => (p.IsError, p.Line, p.Message)).Should().Equal(
+            (true, 29, "The discharge status note's date '10/41/09' is not M/D/YY or M/D/YYYY."),
+            (false, null, "Refused whole: nothing from this file was loaded, because of the 1 row(s) refused above (a damaged file is never half-used)."));
+        result.Index.Mce.Should().BeNull("a manual with a damaged note contributes nothing");
+    }
+
     private static string Manual(string body) =>
         "Definitions of Medicare Code Edits\nICD-10 Version\nv43.1 April 2026\n\nTable of Contents\nChapter 1: Edit code lists\t7\n4. Age conflict\t8\nA. Perinatal/Newborn diagnoses\t9\n"
         + "Chapter 2: Code list changes\t267\n\nChapter 1: Edit code lists\nBelow is a list of edits described in this chapter.\n1. Invalid diagnosis or procedure code\n4. Age conflict\n5. Sex conflict\n"

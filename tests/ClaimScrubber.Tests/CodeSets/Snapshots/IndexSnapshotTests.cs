@@ -25,8 +25,8 @@ public sealed class IndexSnapshotTests : IDisposable
         var loaded = CodeSetIndex.LoadSnapshot(path);
 
         SnapshotTestSupport.AssertSameIndex(Sample.Value.Index, loaded);
-        loaded.Tables.Should().HaveCount(11, "the sample has every table but ICD-10-PCS");
-        loaded.SourceFiles.Should().HaveCount(17, "16 CMS-layout files and the manifest declaring the sample");
+        loaded.Tables.Should().HaveCount(13, "the sample has every table");
+        loaded.SourceFiles.Should().HaveCount(19, "18 CMS-layout files and the manifest declaring the sample");
         SnapshotTestSupport.SnapshotBytes(loaded).Should().Equal(SampleSnapshot.Value);
     }
 
@@ -132,7 +132,7 @@ public sealed class IndexSnapshotTests : IDisposable
         System.IO.Hashing.XxHash128.Hash(bytes.AsSpan(0, bytes.Length - 16), bytes.AsSpan(bytes.Length - 16));
         var path = Write("sha.csindex", bytes);
 
-        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(11);
+        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(13);
         var act = () => CodeSetIndex.LoadSnapshot(path, IndexSnapshotLoadOptions.Default with { VerifySha256 = true });
         act.Should().Throw<IndexSnapshotException>().WithMessage($"The index snapshot '{path}' is corrupt: its SHA-256 does not match its contents. Rebuild it with 'index build'.");
     }
@@ -198,7 +198,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         var loaded = IndexSnapshot.Load(path, SnapshotTestSupport.Options(folder));
 
-        loaded.Index.SourceFiles.Should().HaveCount(17);
+        loaded.Index.SourceFiles.Should().HaveCount(19);
     }
 
     [Fact]
@@ -212,7 +212,7 @@ public sealed class IndexSnapshotTests : IDisposable
 
         Refusal(path, folder).Should().Be(
             $"The index snapshot '{path}' is stale: ncci/AOC_V2026Q2-MCR.csv is missing, pos/place_of_service_codes.csv changed since the snapshot was built from '{folder}'. Rebuild it with 'index build'.");
-        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(11, "without a source folder the snapshot is not checked against it");
+        CodeSetIndex.LoadSnapshot(path).Tables.Should().HaveCount(13, "without a source folder the snapshot is not checked against it");
     }
 
     [Fact]
@@ -224,7 +224,7 @@ public sealed class IndexSnapshotTests : IDisposable
         File.WriteAllText(manifest, "{ \"sample\": true }");
         var path = Path.Combine(temp, "manifest.csindex");
         var loaded = CmsFolderLoader.Load(folder).Index;
-        loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(17);
+        loaded.SourceFiles.Select(s => s.Path).Should().Contain(CmsLoadOptions.ManifestFileName).And.HaveCount(19);
         loaded.SaveSnapshot(path);
         File.WriteAllText(manifest, "{ \"sample\": true, \"pos/place_of_service_codes.csv\": \"skip\" }");
 

@@ -1,0 +1,9 @@
+using ClaimScrubber.CodeSets.Opps;
+
+namespace ClaimScrubber.CodeSets;
+
+public sealed partial class CodeSetIndex
+{
+    /// <summary>Gets the OPPS Addendum B quarters (status indicator and APC per HCPCS code), or <see langword="null"/> when none was loaded.</summary>
+    internal OppsTable? Opps => Table<OppsTable>();
+}
