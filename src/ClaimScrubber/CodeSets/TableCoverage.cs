@@ -8,7 +8,7 @@ public enum TableCadence
     /// <summary>Published when something changes, with no schedule (place of service codes, the CPT and HCPCS modifier list).</summary>
     Irregular = 0,
 
-    /// <summary>Every quarter: NCCI PTP, MUE and add-on edits, the physician fee schedule, HCPCS Level II, the lab NCD edits.</summary>
+    /// <summary>Every quarter: NCCI PTP, MUE and add-on edits, the physician fee schedule, OPPS Addendum B, HCPCS Level II, the lab NCD edits.</summary>
     Quarterly = 1,
 
     /// <summary>Every October with an April update: the Medicare Code Editor.</summary>
@@ -69,7 +69,7 @@ public sealed record TableCoverage(string Table, TableCadence Cadence, Immutable
     {
         Icd10Cm.IcdCodeSet.TableName or Icd10Cm.Excludes1Table.TableName or Icd10Pcs.PcsCodeSet.TableName => TableCadence.Yearly,
         Mce.MceTable.TableName => TableCadence.Semiannual,
-        Hcpcs.HcpcsQuarterlyReader.ProcedureTableName or Hcpcs.HcpcsQuarterlyReader.ModifierTableName or Ncd.LabNcdReader.TableName or FeeSchedule.RvuFileReader.TableName => TableCadence.Quarterly,
+        Hcpcs.HcpcsQuarterlyReader.ProcedureTableName or Hcpcs.HcpcsQuarterlyReader.ModifierTableName or Ncd.LabNcdReader.TableName or FeeSchedule.RvuFileReader.TableName or Opps.OppsTable.TableName => TableCadence.Quarterly,
         _ when table.StartsWith("NCCI ", StringComparison.Ordinal) => TableCadence.Quarterly,
         _ => TableCadence.Irregular,
     };

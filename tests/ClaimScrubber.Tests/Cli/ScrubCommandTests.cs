@@ -141,7 +141,7 @@ public sealed class ScrubCommandTests : IDisposable
         var (exit, output, _) = Run("data-report", "--data", SampleData, "--as-of", "2026-06-15");
 
         exit.Should().Be(0);
-        output.Should().Contain("Coverage on 2026-06-15: 7 table(s) out of date; a date of service after a table's coverage is checked against its latest loaded release (rule CLM020, opt-in, says so on each claim).");
+        output.Should().Contain("Coverage on 2026-06-15: 8 table(s) out of date; a date of service after a table's coverage is checked against its latest loaded release (rule CLM020, opt-in, says so on each claim).");
         var rows = output.Split('\n').Select(l => string.Join(" | ", l.Split('│', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))).ToList();
         rows.Should().Contain("PFS RVU | quarterly | 2025-10-01 to 2025-12-31 | out of date: a newer release is due");
         rows.Should().Contain("NCCI PTP practitioner | quarterly | 2024-07-01 to 2024-09-30 | out of date: a newer release is due");
@@ -150,7 +150,7 @@ public sealed class ScrubCommandTests : IDisposable
         rows.Should().Contain("Medicare Code Editor | October and April | 2023-10-01 to 2026-09-30 | current");
         rows.Should().Contain("CMS place of service codes | when changed | no end (no schedule) | current");
 
-        Run("data-report", "--data", SampleData, "--as-of", "2026-07-01").Output.Should().Contain("Coverage on 2026-07-01: 11 table(s) out of date");
+        Run("data-report", "--data", SampleData, "--as-of", "2026-07-01").Output.Should().Contain("Coverage on 2026-07-01: 12 table(s) out of date");
         Run("data-report", "--data", SampleData, "--as-of", "June").Exit.Should().NotBe(0);
     }
 
