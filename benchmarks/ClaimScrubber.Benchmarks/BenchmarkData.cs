@@ -1,8 +1,5 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Generation;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Benchmarks;
 
@@ -61,7 +58,7 @@ internal static class BenchmarkData
     {
         IEnumerable<Rules.RuleDescriptor> left = ruleSet switch
         {
-            "withoutLinkage" => Rules.RuleCatalog.All.Where(r => r.Family == Rules.RuleFamily.Linkage || r.Id is "PX040" or "PX041"),
+            "withoutLinkage" => Rules.RuleCatalog.All.Where(r => r.Family == ClaimScrubber.RuleFamily.Linkage || r.Id is "PX040" or "PX041"),
             "withoutFeeSchedule" => Rules.RuleCatalog.FeeScheduleModifiers.All.Concat(Rules.RuleCatalog.FeeScheduleProcedures.All).Concat(Rules.RuleCatalog.FeeSchedulePlaceOfService.All),
             _ => [],
         };
@@ -77,7 +74,7 @@ internal static class BenchmarkData
     {
         if (workload is "lines999" or "lines999oneDay")
         {
-            return [.. Enumerable.Range(0, Math.Max(1, count / 1000)).Select(i => LargeClaims.Build(index, Claims.ClaimLimits.MaxServiceLines, workload == "lines999oneDay", 20261123 + i))];
+            return [.. Enumerable.Range(0, Math.Max(1, count / 1000)).Select(i => LargeClaims.Build(index, ClaimScrubber.ClaimLimits.MaxServiceLines, workload == "lines999oneDay", 20261123 + i))];
         }
 
         var generatorOptions = ClaimGeneratorOptions.Default with { Seed = 20261123, ErrorRate = workload == "errorHeavy" ? 0.6 : 0.1 };

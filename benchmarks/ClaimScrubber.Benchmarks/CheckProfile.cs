@@ -52,7 +52,7 @@ internal static class CheckProfile
     /// Runs <paramref name="body"/> over the claims in 7 rounds and keeps the best per claim of each measure: processor time
     /// (what other work on the machine disturbs least) and wall time.
     /// </summary>
-    private static (double Cpu, double Wall) Best(Claims.Claim[] claims, Action<Claims.Claim> body)
+    private static (double Cpu, double Wall) Best(ClaimScrubber.Claim[] claims, Action<ClaimScrubber.Claim> body)
     {
         var cpu = double.MaxValue;
         var wall = double.MaxValue;

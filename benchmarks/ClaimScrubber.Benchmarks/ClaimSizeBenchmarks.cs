@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Benchmarks;
 

@@ -10,7 +10,7 @@ namespace ClaimScrubber.Benchmarks;
 /// workload of <see cref="ScrubThroughputBenchmarks"/>, seed and error rate alike) from a JSON array or NDJSON file
 /// into a JSON array or NDJSON file, against a snapshot of the full CMS data, with 1 thread (read, scrub, write in
 /// turn) or 2 (<c>--parallel 2</c>: reading and writing on their own threads, scrubbing on two, through
-/// <see cref="Scrubbing.ScrubPipeline"/>). One operation is the whole run, start-up included; subtract
+/// <see cref="ClaimScrubber.ScrubPipeline"/>). One operation is the whole run, start-up included; subtract
 /// <see cref="HarnessStartUpBenchmarks"/> for the claims' own time (claims/s beyond start-up = 100,000 / (Mean − start-up)).
 /// </summary>
 [BenchmarkCategory("Harness")]
@@ -76,7 +76,7 @@ internal static class HarnessFiles
         return process.ExitCode == 0 ? 0 : throw new InvalidOperationException($"The harness exited with {process.ExitCode}: {error}");
     }
 
-    public static (string Folder, string Snapshot, string Json, string Ndjson, string One) Make(CodeSets.CodeSetIndex index, int count)
+    public static (string Folder, string Snapshot, string Json, string Ndjson, string One) Make(ClaimScrubber.CodeSetIndex index, int count)
     {
         var folder = Directory.CreateTempSubdirectory("claimscrubber-harness-benchmark-").FullName;
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
@@ -92,7 +92,7 @@ internal static class HarnessFiles
         return (folder, snapshot, json, ndjson, one);
     }
 
-    private static void Write(string path, JsonOutputFormat format, IEnumerable<Claims.Claim> claims)
+    private static void Write(string path, JsonOutputFormat format, IEnumerable<ClaimScrubber.Claim> claims)
     {
         using var writer = new ClaimJsonWriter(File.Create(path), format, indented: format == JsonOutputFormat.Array);
         foreach (var claim in claims)

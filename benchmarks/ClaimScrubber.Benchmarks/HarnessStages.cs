@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Benchmarks;

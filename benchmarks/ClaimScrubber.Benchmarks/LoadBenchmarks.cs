@@ -1,6 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using ClaimScrubber.CodeSets;
 
 namespace ClaimScrubber.Benchmarks;
 

@@ -1,7 +1,4 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Benchmarks;
 
@@ -55,7 +52,7 @@ internal sealed class NaiveChecks
 
         // One string per code, as a reader that interns codes would hold them.
         var strings = new Dictionary<uint, string>();
-        string Text(Codes.ProcedureCode code) => strings.TryGetValue(code.Value, out var s) ? s : strings[code.Value] = code.ToString();
+        string Text(ClaimScrubber.ProcedureCode code) => strings.TryGetValue(code.Value, out var s) ? s : strings[code.Value] = code.ToString();
 
         if (index.Ptp?.Practitioner is { } table)
         {
@@ -138,7 +135,7 @@ internal sealed class NaiveChecks
         CheckMue(claim, tally);
     }
 
-    private static void Fill(Dictionary<string, (int Value, int Indicator)> target, IReadOnlyList<MueTable>? tables, Func<Codes.ProcedureCode, string> text)
+    private static void Fill(Dictionary<string, (int Value, int Indicator)> target, IReadOnlyList<MueTable>? tables, Func<ClaimScrubber.ProcedureCode, string> text)
     {
         if (tables is null || tables.Count == 0)
         {
@@ -153,7 +150,7 @@ internal sealed class NaiveChecks
         var table = tables[0];
         for (var row = 0; row < table.Count; row++)
         {
-            target[text(Codes.ProcedureCode.FromValue(table.Codes[row]))] = (table.Value(row), (int)table.Indicator(row));
+            target[text(ClaimScrubber.ProcedureCode.FromValue(table.Codes[row]))] = (table.Value(row), (int)table.Indicator(row));
         }
     }
 

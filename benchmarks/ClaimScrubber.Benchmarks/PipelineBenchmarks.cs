@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Benchmarks;
 

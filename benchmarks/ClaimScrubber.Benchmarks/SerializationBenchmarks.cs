@@ -4,9 +4,6 @@ using BenchmarkDotNet.Columns;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Benchmarks;

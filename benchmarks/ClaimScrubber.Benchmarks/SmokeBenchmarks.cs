@@ -1,7 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Benchmarks;
 

@@ -1,6 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;

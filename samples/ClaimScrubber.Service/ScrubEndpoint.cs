@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 using ClaimScrubber.Hosting;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using Hl7.Fhir.Model;
 using static Hl7.Fhir.Model.OperationOutcome;
 

@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.Snapshots;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Hosting;
 
@@ -38,7 +37,7 @@ public sealed class ClaimScrubberOptions
 
     /// <summary>
     /// Gets or sets the CMS data: a folder of CMS files as CMS publishes them, or an index snapshot file
-    /// (<c>index build</c>, <see cref="CodeSets.CodeSetIndex.SaveSnapshot(string)"/>). Required.
+    /// (<c>index build</c>, <see cref="ClaimScrubber.CodeSetIndex.SaveSnapshot(string)"/>). Required.
     /// </summary>
     public string? DataPath { get; set; }
 
@@ -68,7 +67,7 @@ public sealed class ClaimScrubberOptions
     public TimeSpan WatchDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>
-    /// Gets the names of tables that must be loaded (as <see cref="CodeSets.TableRelease.Table"/> names them, such as
+    /// Gets the names of tables that must be loaded (as <see cref="ClaimScrubber.TableRelease.Table"/> names them, such as
     /// <c>ICD-10-CM order file</c>); the health check reports the host unhealthy without them. Default: none.
     /// </summary>
     public ISet<string> RequiredTables { get; } = new SortedSet<string>(StringComparer.Ordinal);

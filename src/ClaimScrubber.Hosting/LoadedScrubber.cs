@@ -1,8 +1,6 @@
 using System.Diagnostics;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Hosting.Diagnostics;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Hosting;
@@ -65,7 +63,7 @@ public sealed class LoadedScrubber
 
     /// <summary>
     /// Scrubs a claim as read, or, when it could not be read, reports its element errors as <c>CLM001</c> findings
-    /// (<see cref="ClaimReadResult.Scrub(Scrubbing.Scrubber)"/>), and records it in the metrics.
+    /// (<see cref="ClaimReadResult.Scrub(ClaimScrubber.Scrubber)"/>), and records it in the metrics.
     /// </summary>
     /// <param name="read">The claim as a reader returned it.</param>
     /// <returns>The result for this input claim.</returns>

@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Fhir.Tests;

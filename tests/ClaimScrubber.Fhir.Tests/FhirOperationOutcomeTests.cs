@@ -1,5 +1,3 @@
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;

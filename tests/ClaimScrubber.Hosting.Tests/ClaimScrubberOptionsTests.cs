@@ -1,6 +1,4 @@
 using ClaimScrubber.Hosting.Tests.Support;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Snapshots;
 using ClaimScrubber.Hosting.Tests.Support;

@@ -36,7 +36,7 @@ public class TelemetryTests
     {
         using var data = new TempFolder();
         var snapshot = data.File("cms.csindex");
-        CodeSets.CodeSetIndex.LoadFolder(TestHost.SampleData).SaveSnapshot(snapshot);
+        ClaimScrubber.CodeSetIndex.LoadFolder(TestHost.SampleData).SaveSnapshot(snapshot);
         using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["DataPath"] = snapshot });
         using var measurements = new Measurements(host.Services.GetRequiredService<IMeterFactory>());
         var provider = host.Services.GetRequiredService<IScrubberProvider>();

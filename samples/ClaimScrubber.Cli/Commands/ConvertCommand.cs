@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
 using ClaimScrubber.Cli.Input;
 using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Serialization;

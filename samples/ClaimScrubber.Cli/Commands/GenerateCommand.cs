@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
 using ClaimScrubber.Cli.Output;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Serialization;

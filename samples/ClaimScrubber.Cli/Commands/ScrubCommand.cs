@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Text;
 using ClaimScrubber.Cli.Output;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Cli.Input;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;

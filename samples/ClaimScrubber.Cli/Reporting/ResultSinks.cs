@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ClaimScrubber.Cli.Commands;
-using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using Spectre.Console;
@@ -45,7 +44,7 @@ public sealed class JsonSink : IResultSink
     }
 
     /// <summary>Gets the linkage explainer (<c>--linkage</c>): each readable claim's result then carries its linkage report.</summary>
-    public Func<Claims.Claim, LinkageReport>? ExplainLinkage { get; init; }
+    public Func<ClaimScrubber.Claim, LinkageReport>? ExplainLinkage { get; init; }
 
     public void Add(ScrubbedClaim item, string inputFile)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using ClaimScrubber.Cli.Commands;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Cli;
 

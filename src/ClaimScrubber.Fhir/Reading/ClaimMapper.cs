@@ -1,13 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Serialization;
 using Hl7.Fhir.Model;
 using FhirClaim = Hl7.Fhir.Model.Claim;
-using Coverage = ClaimScrubber.Claims.Coverage;
-using ModelClaim = ClaimScrubber.Claims.Claim;
-using Patient = ClaimScrubber.Claims.Patient;
+using ModelClaim = ClaimScrubber.Claim;
 
 namespace ClaimScrubber.Fhir.Reading;
 
@@ -277,7 +273,7 @@ internal sealed class ClaimMapper
             {
                 principal.Add(code);
                 var indicator = ReadPresentOnAdmission(diagnosis.OnAdmission, path + ".onAdmission");
-                anyPresentOnAdmission |= indicator != Claims.PresentOnAdmission.NotReported;
+                anyPresentOnAdmission |= indicator != ClaimScrubber.PresentOnAdmission.NotReported;
                 presentOnAdmission.Add(indicator);
                 if (diagnosis.Sequence is { } sequence)
                 {
@@ -299,20 +295,20 @@ internal sealed class ClaimMapper
         switch (code?.ToUpperInvariant())
         {
             case null or "":
-                return Claims.PresentOnAdmission.NotReported;
+                return ClaimScrubber.PresentOnAdmission.NotReported;
             case "Y":
-                return Claims.PresentOnAdmission.Yes;
+                return ClaimScrubber.PresentOnAdmission.Yes;
             case "N":
-                return Claims.PresentOnAdmission.No;
+                return ClaimScrubber.PresentOnAdmission.No;
             case "U":
-                return Claims.PresentOnAdmission.Unknown;
+                return ClaimScrubber.PresentOnAdmission.Unknown;
             case "W":
-                return Claims.PresentOnAdmission.ClinicallyUndetermined;
+                return ClaimScrubber.PresentOnAdmission.ClinicallyUndetermined;
             case "1":
-                return Claims.PresentOnAdmission.Exempt;
+                return ClaimScrubber.PresentOnAdmission.Exempt;
             default:
                 Error(path, null, "The present-on-admission indicator is Y, N, U, W or 1.", code);
-                return Claims.PresentOnAdmission.NotReported;
+                return ClaimScrubber.PresentOnAdmission.NotReported;
         }
     }
 

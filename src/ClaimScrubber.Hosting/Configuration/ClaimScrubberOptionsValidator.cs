@@ -1,5 +1,3 @@
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Scrubbing;
 using Microsoft.Extensions.Options;
 
 namespace ClaimScrubber.Hosting.Configuration;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Reflection;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using Microsoft.Extensions.Configuration;
 
 namespace ClaimScrubber.Hosting.Configuration;

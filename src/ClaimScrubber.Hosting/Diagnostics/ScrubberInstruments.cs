@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using T = ClaimScrubber.Hosting.ClaimScrubberTelemetry;
 
 namespace ClaimScrubber.Hosting.Diagnostics;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using ClaimScrubber.Hosting.Loading;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace ClaimScrubber.Hosting.Health;

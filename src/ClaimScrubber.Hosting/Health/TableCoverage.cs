@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClaimScrubber.CodeSets;
 
 namespace ClaimScrubber.Hosting.Health;
 

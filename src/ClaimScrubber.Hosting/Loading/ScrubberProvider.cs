@@ -5,7 +5,6 @@ using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Snapshots;
 using ClaimScrubber.Hosting.Diagnostics;
 using ClaimScrubber.Hosting.Logging;
-using ClaimScrubber.Scrubbing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Codes;
 
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>
 /// A medical claim as far as coding edits see it: setting, patient demographics, payers, providers, the institutional
@@ -213,11 +212,11 @@ public sealed class Claim
 
     /// <summary>Gets the present-on-admission indicator of diagnosis <paramref name="diagnosis"/> (1-based, as pointers count).</summary>
     /// <param name="diagnosis">The 1-based position in <see cref="Diagnoses"/>.</param>
-    /// <returns>The indicator, or <see cref="Claims.PresentOnAdmission.NotReported"/> when the claim reports none for it.</returns>
+    /// <returns>The indicator, or <see cref="ClaimScrubber.PresentOnAdmission.NotReported"/> when the claim reports none for it.</returns>
     public PresentOnAdmission PresentOnAdmissionOf(int diagnosis)
     {
         var indicators = PresentOnAdmission;
-        return (uint)(diagnosis - 1) < (uint)indicators.Length ? indicators[diagnosis - 1] : Claims.PresentOnAdmission.NotReported;
+        return (uint)(diagnosis - 1) < (uint)indicators.Length ? indicators[diagnosis - 1] : ClaimScrubber.PresentOnAdmission.NotReported;
     }
 
     /// <summary>Gets the rendering provider of <paramref name="line"/>: the line's own, else the claim's.</summary>

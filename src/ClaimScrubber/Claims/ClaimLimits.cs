@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>
 /// The documented limits of one claim: what an 837 can carry, and so the most a reader accepts and a scrubber takes.

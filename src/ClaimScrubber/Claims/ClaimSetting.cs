@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>Where the service was billed from, which decides the claim form and the edit tables that apply.</summary>
 public enum ClaimSetting
@@ -14,7 +14,7 @@ public enum ClaimSetting
 
     /// <summary>
     /// Any other institutional claim (837I / UB-04): skilled nursing, home health, hospice, clinics, swing beds and the
-    /// other bills whose type of bill is not hospital inpatient or outpatient (see <see cref="Codes.TypeOfBill.Setting"/>).
+    /// other bills whose type of bill is not hospital inpatient or outpatient (see <see cref="ClaimScrubber.TypeOfBill.Setting"/>).
     /// Institutional structure edits apply; the NCCI PTP and MUE tables, published for practitioners and outpatient
     /// hospitals, and the Medicare Code Editor's inpatient edits do not.
     /// </summary>

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>
 /// One payer's coverage of the claim: the payer, the subscriber's membership and the payer's place in the order of

@@ -1,6 +1,4 @@
-using ClaimScrubber.Codes;
-
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>The drug a service line administered or supplied: its NDC and the quantity dispensed (837 loop 2410, LIN and CTP).</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>The unit of measure of a drug quantity (837 CTP05-1), as NCPDP billing units define them.</summary>
 public enum DrugUnit

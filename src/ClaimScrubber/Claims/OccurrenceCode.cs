@@ -1,6 +1,4 @@
-using ClaimScrubber.Codes;
-
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>An occurrence code of an institutional claim and the date of the event (UB-04 form locators 31–34, 837I HI with qualifier BH).</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>

@@ -1,6 +1,4 @@
-using ClaimScrubber.Codes;
-
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>An occurrence span code of an institutional claim and its dates (UB-04 form locators 35–36, 837I HI with qualifier BI).</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>The demographic facts about the patient that coding edits depend on, and nothing more.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>

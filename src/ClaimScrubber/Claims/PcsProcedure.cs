@@ -1,6 +1,4 @@
-using ClaimScrubber.Codes;
-
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>An ICD-10-PCS procedure of an inpatient claim and its date (UB-04 form locators 74, 837I HI with qualifiers BBR and BBQ).</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>

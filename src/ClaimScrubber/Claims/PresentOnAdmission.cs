@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>
 /// Whether a diagnosis was present when the patient was admitted (the present-on-admission indicator of an inpatient

@@ -1,6 +1,4 @@
-using ClaimScrubber.Codes;
-
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>Where the services were rendered when that is not the billing provider's address (837 loop 2310C on the 837P, 2310E on the 837I).</summary>
 /// <remarks>

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Codes;
 
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>One service line of a claim: a procedure, its modifiers, units, charge, dates and diagnosis pointers.</summary>
 /// <remarks>

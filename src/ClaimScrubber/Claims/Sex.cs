@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>The patient's sex as reported on the claim.</summary>
 public enum Sex

@@ -1,6 +1,4 @@
-using ClaimScrubber.Codes;
-
-namespace ClaimScrubber.Claims;
+namespace ClaimScrubber;
 
 /// <summary>A value code of an institutional claim and its amount (UB-04 form locators 39–41, 837I HI with qualifier BE).</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 
-namespace ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets;
+
+namespace ClaimScrubber;
 
 public sealed partial class CodeSetIndex
 {

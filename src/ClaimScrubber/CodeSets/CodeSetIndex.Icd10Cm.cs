@@ -1,6 +1,6 @@
 using ClaimScrubber.CodeSets.Icd10Cm;
 
-namespace ClaimScrubber.CodeSets;
+namespace ClaimScrubber;
 
 public sealed partial class CodeSetIndex
 {
@@ -8,5 +8,5 @@ public sealed partial class CodeSetIndex
     internal IcdCodeSet? Icd10Cm => Table<IcdCodeSet>();
 
     /// <summary>Gets the ICD-10-PCS code set (every loaded fiscal year), or <see langword="null"/> when no PCS order file was loaded.</summary>
-    internal Icd10Pcs.PcsCodeSet? Icd10Pcs => Table<Icd10Pcs.PcsCodeSet>();
+    internal CodeSets.Icd10Pcs.PcsCodeSet? Icd10Pcs => Table<CodeSets.Icd10Pcs.PcsCodeSet>();
 }

@@ -1,7 +1,7 @@
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Mce;
 
-namespace ClaimScrubber.CodeSets;
+namespace ClaimScrubber;
 
 public sealed partial class CodeSetIndex
 {

@@ -1,6 +1,6 @@
 using ClaimScrubber.CodeSets.Opps;
 
-namespace ClaimScrubber.CodeSets;
+namespace ClaimScrubber;
 
 public sealed partial class CodeSetIndex
 {

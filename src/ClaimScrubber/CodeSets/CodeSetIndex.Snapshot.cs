@@ -2,7 +2,9 @@ using System.Collections.Immutable;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Snapshots;
 
-namespace ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets;
+
+namespace ClaimScrubber;
 
 public sealed partial class CodeSetIndex
 {

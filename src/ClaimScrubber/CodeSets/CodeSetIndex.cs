@@ -2,7 +2,9 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ClaimScrubber.CodeSets.Loading;
 
-namespace ClaimScrubber.CodeSets;
+using ClaimScrubber.CodeSets;
+
+namespace ClaimScrubber;
 
 /// <summary>
 /// The code sets and edit tables a scrubber checks against, loaded from CMS files. Each table is optional:
@@ -29,13 +31,13 @@ public sealed partial class CodeSetIndex
     private readonly Internal.PackedKeyIndex knownProcedureIndex;
 
     /// <summary>Gets every procedure code some loaded table knows, in code order.</summary>
-    internal ImmutableArray<Codes.ProcedureCode> KnownProcedureCodes => [.. knownProcedures.Select(Codes.ProcedureCode.FromValue)];
+    internal ImmutableArray<ClaimScrubber.ProcedureCode> KnownProcedureCodes => [.. knownProcedures.Select(ClaimScrubber.ProcedureCode.FromValue)];
 
     /// <summary>Gets a value indicating whether any loaded table lists procedure codes.</summary>
     internal bool HasProcedureCodes => knownProcedures.Length > 0;
 
     /// <summary>Tells whether any loaded table (HCPCS, fee schedule, NCCI…) knows <paramref name="code"/>.</summary>
-    internal bool IsKnownProcedure(Codes.ProcedureCode code) => knownProcedureIndex.IndexOf(code.Value) >= 0;
+    internal bool IsKnownProcedure(ClaimScrubber.ProcedureCode code) => knownProcedureIndex.IndexOf(code.Value) >= 0;
 
     /// <summary>
     /// Gets the groups of built-in checks that do not run on this index because a table they read is not loaded, with the

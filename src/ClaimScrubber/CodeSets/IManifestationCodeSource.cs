@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets;
 

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.CodeSets;
+namespace ClaimScrubber;
 
 /// <summary>
 /// Where a loaded table came from: which CMS table, which release (quarter, fiscal year or version),

@@ -3,7 +3,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// An ICD-10-CM diagnosis code in its undotted form (3 to 7 characters: a letter, then letters or

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// A procedure code modifier: two letters or digits, such as <c>25</c>, <c>59</c>, <c>XS</c> or <c>LT</c>.

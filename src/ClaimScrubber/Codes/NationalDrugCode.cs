@@ -2,7 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// A National Drug Code in the 11-digit 5-4-2 form that claims carry (837 LIN03 with qualifier N4): a 5-digit labeler,

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// A two-character code from the National Uniform Billing Committee's UB-04 lists: a condition code (form locators

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// An ICD-10-PCS inpatient procedure code: exactly 7 characters, each a digit or a letter other than I and O

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>A CMS place-of-service code: two digits from <c>01</c> to <c>99</c>, such as <c>11</c> (office).</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// A HCPCS procedure code: a CPT (Level I) code such as <c>99213</c>, <c>0001F</c> or <c>0001U</c>,

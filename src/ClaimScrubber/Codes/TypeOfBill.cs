@@ -1,8 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
-using ClaimScrubber.Claims;
 using ClaimScrubber.Internal;
 
-namespace ClaimScrubber.Codes;
+namespace ClaimScrubber;
 
 /// <summary>
 /// The type of facility and bill classification of an institutional claim: the first two significant digits of the

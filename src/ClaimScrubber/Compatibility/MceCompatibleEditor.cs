@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Mce;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Compatibility;
 

@@ -1,12 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.CodeSets.Ncd;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Generation;
 

@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-
 namespace ClaimScrubber.Generation;
 
 /// <summary>How <see cref="ClaimGenerator"/> shapes the claims it makes.</summary>

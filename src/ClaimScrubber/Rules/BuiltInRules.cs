@@ -6,7 +6,6 @@ using ClaimScrubber.Rules.Modifiers;
 using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Rules.PlaceOfService;
 using ClaimScrubber.Rules.Procedures;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Rules;
 
@@ -112,6 +111,6 @@ internal static class BuiltInRules
     }
 
     /// <summary>Reads the POS table's fee schedule facility flag; unassigned or unlisted codes give null (POS001 reports them).</summary>
-    private static Func<Codes.PlaceOfServiceCode, bool?>? FacilityFlag(CodeSets.PlaceOfService.PlaceOfServiceTable? places) =>
+    private static Func<ClaimScrubber.PlaceOfServiceCode, bool?>? FacilityFlag(CodeSets.PlaceOfService.PlaceOfServiceTable? places) =>
         places is null ? null : code => places.TryGet(code, out var info) && info.IsAssigned ? info.IsFacility : null;
 }

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Rules;
+namespace ClaimScrubber;
 
 /// <summary>What a payer would most likely do with a claim that has the finding.</summary>
 public enum Disposition

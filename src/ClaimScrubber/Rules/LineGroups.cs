@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-
 namespace ClaimScrubber.Rules;
 
 /// <summary>

@@ -20,7 +20,7 @@ public sealed class RuleDescriptor
     /// <param name="carc">The claim adjustment reason code a payer would likely send, or <see langword="null"/>.</param>
     /// <param name="rarc">The remittance advice remark code a payer would likely send, or <see langword="null"/>.</param>
     /// <param name="enabledByDefault">
-    /// <see langword="false"/> for an opt-in rule that runs only when <see cref="Scrubbing.ScrubberOptions.EnabledRules"/> names it.
+    /// <see langword="false"/> for an opt-in rule that runs only when <see cref="ClaimScrubber.ScrubberOptions.EnabledRules"/> names it.
     /// </param>
     /// <param name="source">
     /// The policy or table the rule follows — a CMS manual chapter and section, an NCCI Policy Manual section, a CFR
@@ -51,7 +51,7 @@ public sealed class RuleDescriptor
 
     /// <summary>
     /// Gets a value indicating whether the rule runs unless disabled; an opt-in rule (such as a pricing note that
-    /// would fire on most claims) runs only when <see cref="Scrubbing.ScrubberOptions.EnabledRules"/> names it.
+    /// would fire on most claims) runs only when <see cref="ClaimScrubber.ScrubberOptions.EnabledRules"/> names it.
     /// </summary>
     public bool IsEnabledByDefault { get; }
 

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Rules;
+namespace ClaimScrubber;
 
 /// <summary>The family a rule belongs to; it is also the prefix of the rule's id.</summary>
 public enum RuleFamily

@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Rules;
+namespace ClaimScrubber;
 
 /// <summary>How serious a finding is. Higher values are more serious.</summary>
 public enum Severity

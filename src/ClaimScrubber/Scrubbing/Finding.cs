@@ -1,9 +1,10 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
 
-namespace ClaimScrubber.Scrubbing;
+using ClaimScrubber.Scrubbing;
+
+namespace ClaimScrubber;
 
 /// <summary>
 /// One problem found on a claim, in terms a biller can act on: which rule, how serious, where on the

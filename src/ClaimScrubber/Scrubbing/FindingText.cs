@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Scrubbing;
 
@@ -12,7 +11,7 @@ namespace ClaimScrubber.Scrubbing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// An interpolated string passed to <see cref="ScrubContext.Report(Rules.RuleDescriptor, int?, string, FindingText, FindingText, System.Collections.Immutable.ImmutableArray{string}, CodeSets.TableRelease?, string?, string?)"/>
+/// An interpolated string passed to <see cref="ScrubContext.Report(Rules.RuleDescriptor, int?, string, FindingText, FindingText, System.Collections.Immutable.ImmutableArray{string}, ClaimScrubber.TableRelease?, string?, string?)"/>
 /// binds to this type, and a string converts to it. The text is always what
 /// <c>string.Create(CultureInfo.InvariantCulture, $"…")</c> gives: values are formatted with the invariant culture.
 /// Integers, characters and the code types (<see cref="ProcedureCode"/>, <see cref="ModifierCode"/>, <see cref="IcdCode"/>,

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.CodeSets;
 
 namespace ClaimScrubber.Scrubbing;
 

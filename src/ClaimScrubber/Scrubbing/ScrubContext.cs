@@ -2,8 +2,6 @@ using System.Collections.Immutable;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
 
 namespace ClaimScrubber.Scrubbing;

@@ -1,7 +1,7 @@
 using System.Runtime.ExceptionServices;
 using System.Threading.Channels;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 public sealed partial class ScrubPipeline
 {

@@ -1,8 +1,7 @@
 using System.Runtime.CompilerServices;
-using ClaimScrubber.Claims;
 using ClaimScrubber.Serialization;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>
 /// Scrubs a stream of claims with reading, scrubbing and consuming on threads of their own: one thread enumerates the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>
 /// Thrown by a <see cref="ScrubPipeline"/>'s results when scrubbing one claim failed (a rule threw): every result

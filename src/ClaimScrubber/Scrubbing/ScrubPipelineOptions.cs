@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>
 /// How a <see cref="ScrubPipeline"/> spreads a stream over threads: how many threads scrub, and how many claims travel

@@ -1,7 +1,6 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Rules;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>What scrubbing one claim found. A clean claim's result allocates nothing.</summary>
 /// <remarks>This type is immutable and thread-safe.</remarks>

@@ -1,6 +1,6 @@
 using ClaimScrubber.Serialization;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>One claim of a stream as read, with the result of scrubbing it (its <c>CLM001</c> findings when it could not be read).</summary>
 /// <param name="Read">The claim as read.</param>

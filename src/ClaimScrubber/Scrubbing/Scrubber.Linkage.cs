@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Ncd;
 using ClaimScrubber.Rules.Linkage;
 
-namespace ClaimScrubber.Scrubbing;
+using ClaimScrubber.Scrubbing;
+
+namespace ClaimScrubber;
 
 public sealed partial class Scrubber
 {
@@ -53,7 +54,7 @@ public sealed partial class Scrubber
         return new LinkageReport(claim.ClaimId, lines.MoveToImmutable());
     }
 
-    private static (LinkageSupport Support, string? Reason) Explain(LabNcd ncd, Codes.IcdCode diagnosis, DateOnly date)
+    private static (LinkageSupport Support, string? Reason) Explain(LabNcd ncd, ClaimScrubber.IcdCode diagnosis, DateOnly date)
     {
         var lookup = ncd.Resolve(diagnosis, date);
         var source = lookup.Listed ? "listed" : "not listed, so its catch-all row applies";

@@ -1,11 +1,11 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Rules.Claims;
 using ClaimScrubber.Serialization;
 
-namespace ClaimScrubber.Scrubbing;
+using ClaimScrubber.Scrubbing;
+
+namespace ClaimScrubber;
 
 /// <summary>
 /// Scrubs claims against a code-set index with a fixed set of rules. Build one with <see cref="Create"/> and

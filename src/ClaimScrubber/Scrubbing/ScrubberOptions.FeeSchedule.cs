@@ -1,4 +1,4 @@
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 public sealed partial record ScrubberOptions
 {

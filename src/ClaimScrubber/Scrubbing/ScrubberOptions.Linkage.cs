@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 public sealed partial record ScrubberOptions
 {

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using ClaimScrubber.Rules;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>
 /// How a <see cref="Scrubber"/> behaves: which rules run, at which severity, and the payer-dependent

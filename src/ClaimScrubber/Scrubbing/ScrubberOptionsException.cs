@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 
-namespace ClaimScrubber.Scrubbing;
+namespace ClaimScrubber;
 
 /// <summary>Thrown when a <see cref="Scrubber"/> is built from options that are not valid; lists every problem.</summary>
 public sealed class ScrubberOptionsException : Exception

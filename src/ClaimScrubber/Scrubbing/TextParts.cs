@@ -167,11 +167,11 @@ internal static class TextParts
                 destination[0] = (char)payload;
                 return true;
             case TextPart.Kind.Procedure:
-                return TryWriteFixed(payload, Codes.ProcedureCode.Length, destination, out written);
+                return TryWriteFixed(payload, ClaimScrubber.ProcedureCode.Length, destination, out written);
             case TextPart.Kind.Modifier:
-                return TryWriteFixed(payload, Codes.ModifierCode.Length, destination, out written);
+                return TryWriteFixed(payload, ClaimScrubber.ModifierCode.Length, destination, out written);
             case TextPart.Kind.Icd:
-                return Codes.IcdCode.FromValue(payload).TryFormat(destination, out written, default, culture);
+                return ClaimScrubber.IcdCode.FromValue(payload).TryFormat(destination, out written, default, culture);
             case TextPart.Kind.PlaceOfService:
                 return ((int)payload).TryFormat(destination, out written, "D2", culture);
             default:

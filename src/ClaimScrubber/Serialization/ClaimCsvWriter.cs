@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
 using CsvHelper;
 
 namespace ClaimScrubber.Serialization;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Serialization;
 
@@ -253,7 +251,7 @@ internal sealed class ClaimElements
         var trimmed = text.Trim();
         if (trimmed.IsEmpty)
         {
-            return Claims.PresentOnAdmission.NotReported;
+            return ClaimScrubber.PresentOnAdmission.NotReported;
         }
 
         if (ContractNames.TryPresentOnAdmission(trimmed, out var indicator))
@@ -262,7 +260,7 @@ internal sealed class ClaimElements
         }
 
         Error(at, $"'{Echo(trimmed)}' is not a present-on-admission indicator: expected Y, N, U, W or 1.");
-        return Claims.PresentOnAdmission.NotReported;
+        return ClaimScrubber.PresentOnAdmission.NotReported;
     }
 
     /// <summary>Parses a drug unit: F2, GR, ME, ML or UN.</summary>

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Serialization;
 

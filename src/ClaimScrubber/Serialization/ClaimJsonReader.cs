@@ -12,7 +12,7 @@ namespace ClaimScrubber.Serialization;
 /// The layout is told from the input: <c>[</c> starts an array; <c>{</c> starts NDJSON when the first claim ends on
 /// its first line, else claim objects delimited by JSON alone. Input is UTF-8, with or without a byte-order mark. Every
 /// claim yields one <see cref="ClaimReadResult"/>, in input order: a claim with malformed elements (bad encoding, a
-/// member given twice, a value beyond <see cref="Claims.ClaimLimits"/> included) is reported with all of them, never
+/// member given twice, a value beyond <see cref="ClaimScrubber.ClaimLimits"/> included) is reported with all of them, never
 /// dropped, and a claim larger than <see cref="MaxClaimBytes"/> is reported unread. Only where claims can no longer be
 /// delimited does reading stop, with a <see cref="ClaimReadException"/> naming the line and position: JSON that is
 /// not well formed in an array or in multi-line objects (in NDJSON it only makes that line's claim unreadable).

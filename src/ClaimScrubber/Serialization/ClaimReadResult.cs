@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Serialization;
 

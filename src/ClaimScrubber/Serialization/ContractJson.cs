@@ -3,9 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Serialization;

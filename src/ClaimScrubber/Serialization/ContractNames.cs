@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Serialization;
@@ -16,16 +14,16 @@ internal static class ContractNames
 
     public static string Of(Severity severity) => severity switch
     {
-        Rules.Severity.Error => "error",
-        Rules.Severity.Warning => "warning",
+        ClaimScrubber.Severity.Error => "error",
+        ClaimScrubber.Severity.Warning => "warning",
         _ => "info",
     };
 
     public static string Of(Disposition disposition) => disposition switch
     {
-        Rules.Disposition.ClaimRejection => "claimRejection",
-        Rules.Disposition.LineDenial => "lineDenial",
-        Rules.Disposition.ReturnToProvider => "returnToProvider",
+        ClaimScrubber.Disposition.ClaimRejection => "claimRejection",
+        ClaimScrubber.Disposition.LineDenial => "lineDenial",
+        ClaimScrubber.Disposition.ReturnToProvider => "returnToProvider",
         _ => "informational",
     };
 
@@ -55,8 +53,8 @@ internal static class ContractNames
 
     public static string Of(Sex sex) => sex switch
     {
-        Claims.Sex.Female => "F",
-        Claims.Sex.Male => "M",
+        ClaimScrubber.Sex.Female => "F",
+        ClaimScrubber.Sex.Male => "M",
         _ => "U",
     };
 

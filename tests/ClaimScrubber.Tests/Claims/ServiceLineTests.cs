@@ -1,4 +1,3 @@
-using ClaimScrubber.Claims;
 using CsCheck;
 
 namespace ClaimScrubber.Tests.Claims;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Support;

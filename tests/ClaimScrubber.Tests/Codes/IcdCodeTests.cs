@@ -1,4 +1,3 @@
-using ClaimScrubber.Codes;
 using CsCheck;
 
 namespace ClaimScrubber.Tests.Codes;

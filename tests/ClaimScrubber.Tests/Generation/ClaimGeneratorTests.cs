@@ -1,7 +1,4 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;

@@ -1,4 +1,3 @@
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Packaging;
@@ -8,5 +7,5 @@ public class DocumentationFileTests
     [Fact]
     public void DocumentationFile_HoldsEveryPublicMemberDocumented_AndNoOther() =>
         PublicDocumentation.ShouldHoldPublicMembersOnly(typeof(Scrubber).Assembly)
-            .Should().Contain(["T:ClaimScrubber.Scrubbing.Scrubber", "M:ClaimScrubber.Scrubbing.Scrubber.Scrub(ClaimScrubber.Claims.Claim)"]);
+            .Should().Contain(["T:ClaimScrubber.Scrubber", "M:ClaimScrubber.Scrubber.Scrub(ClaimScrubber.Claim)"]);
 }

@@ -1,7 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;
@@ -25,7 +21,7 @@ public class ClaimStructureRulesTests
             ("CLM002", "frequencyCode"),
             ("CLM002", "diagnoses"),
             ("CLM002", "lines"));
-        findings.Should().OnlyContain(f => f.Severity == ClaimScrubber.Rules.Severity.Error && f.Carc == "16" && f.Rarc == "MA130" && f.Line == null);
+        findings.Should().OnlyContain(f => f.Severity == ClaimScrubber.Severity.Error && f.Carc == "16" && f.Rarc == "MA130" && f.Line == null);
     }
 
     [Fact]

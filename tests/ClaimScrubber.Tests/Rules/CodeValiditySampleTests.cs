@@ -1,7 +1,5 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;

@@ -1,5 +1,3 @@
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;
@@ -24,7 +22,7 @@ public class DiagnosisPointerRulesTests
     [Fact]
     public void LineWithoutPointers_IsAnErrorOnProfessionalClaimsOnly()
     {
-        var line = new ClaimScrubber.Claims.ServiceLine { ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse("99213"), ServiceDate = new DateOnly(2026, 3, 2), Charge = 100m };
+        var line = new ClaimScrubber.ServiceLine { ProcedureCode = ClaimScrubber.ProcedureCode.Parse("99213"), ServiceDate = new DateOnly(2026, 3, 2), Charge = 100m };
         Scrubber.Scrub(TestClaims.Professional(null, line)).Ids().Should().Equal("LNK002");
     }
 
@@ -32,7 +30,7 @@ public class DiagnosisPointerRulesTests
     public void RepeatedPointer_IsAWarningNamingTheDiagnosis()
     {
         var finding = Scrubber.Scrub(TestClaims.Professional(null, TestClaims.Line(pointers: [2, 2]))).Findings.Should().ContainSingle().Subject;
-        (finding.RuleId, finding.Severity, finding.Element).Should().Be(("LNK003", ClaimScrubber.Rules.Severity.Warning, "lines[1].diagnosisPointers[2]"));
+        (finding.RuleId, finding.Severity, finding.Element).Should().Be(("LNK003", ClaimScrubber.Severity.Warning, "lines[1].diagnosisPointers[2]"));
         finding.Codes.Should().Equal("I10");
     }
 }

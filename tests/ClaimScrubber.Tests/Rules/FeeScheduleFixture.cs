@@ -1,9 +1,6 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.PlaceOfService;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;
@@ -24,7 +21,7 @@ internal static class FeeScheduleFixture
     public static Scrubber Scrubber(ScrubberOptions? options = null)
     {
         options ??= ScrubberOptions.Default;
-        return ClaimScrubber.Scrubbing.Scrubber.Create(Index, options with
+        return ClaimScrubber.Scrubber.Create(Index, options with
         {
             AsOfDate = TestClaims.Today,
             EnabledRules = options.EnabledRules.Union(PricingNotes.Except(options.DisabledRules)),

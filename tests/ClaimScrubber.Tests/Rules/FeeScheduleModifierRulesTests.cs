@@ -1,5 +1,3 @@
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using static ClaimScrubber.Tests.Rules.FeeScheduleFixture;
 using static ClaimScrubber.Tests.Support.TestClaims;

@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;

@@ -1,6 +1,5 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;

@@ -1,8 +1,4 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using static ClaimScrubber.Tests.Rules.FeeScheduleFixture;
 using static ClaimScrubber.Tests.Support.TestClaims;
@@ -79,7 +75,7 @@ public class FeeScheduleStatusRulesTests
     [Fact]
     public void PricingNotes_AreOptIn_SoALabTestIsCleanByDefault()
     {
-        var scrubber = ClaimScrubber.Scrubbing.Scrubber.Create(FeeScheduleFixture.Index, ScrubberOptions.Default with { AsOfDate = Today });
+        var scrubber = ClaimScrubber.Scrubber.Create(FeeScheduleFixture.Index, ScrubberOptions.Default with { AsOfDate = Today });
         scrubber.Scrub(Professional(null, Line("80053"), Line("36415"), Line("15999"), Line("J3490"))).Findings.Should().BeEmpty();
         scrubber.Rules.Where(r => !r.IsEnabledByDefault && r.Family != RuleFamily.BillingData).Select(r => r.Id).Should().Equal(["CLM015", "CLM016", "CLM020", .. FeeScheduleFixture.PricingNotes], "timely filing and table coverage are opt-in too");
     }
@@ -144,7 +140,7 @@ public class FeeScheduleStatusRulesTests
                 (ProcedureCode.Parse("71046"), ModifierCode.Parse("TC"), Entry('H') with { PcTc = 1 }),
             ],
             release);
-        var scrubber = ClaimScrubber.Scrubbing.Scrubber.Create(IndexOf(table), ScrubberOptions.Default with { AsOfDate = Today });
+        var scrubber = ClaimScrubber.Scrubber.Create(IndexOf(table), ScrubberOptions.Default with { AsOfDate = Today });
 
         var result = scrubber.Scrub(Professional(null, Line("99201"), Line("99212", date: "2026-03-03"), Line("99211", date: "2026-03-04"), Line("71046").WithModifiers("TC"), Line("71046").WithModifiers("26")));
         result.Findings.Select(f => (f.RuleId, f.Line)).Should().Equal(("PX025", 1), ("PX025", 2), ("PX020", 3), ("PX025", 4));

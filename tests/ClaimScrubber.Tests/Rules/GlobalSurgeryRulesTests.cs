@@ -1,6 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using static ClaimScrubber.Tests.Support.TestClaims;
 

@@ -1,8 +1,4 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 

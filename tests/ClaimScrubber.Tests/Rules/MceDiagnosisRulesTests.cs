@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.CodeSets.Mce;
 using ClaimScrubber.Tests.Support;
@@ -9,7 +7,7 @@ namespace ClaimScrubber.Tests.Rules;
 /// <summary>The MCE diagnosis rules on hand-made claims, against the full MCE lists and ICD-10-CM order files.</summary>
 public class MceDiagnosisRulesTests
 {
-    private static readonly Lazy<Scrubber> Scrubber = new(() => ClaimScrubber.Scrubbing.Scrubber.Create(MceCmsData.Index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 9, 30) }));
+    private static readonly Lazy<Scrubber> Scrubber = new(() => ClaimScrubber.Scrubber.Create(MceCmsData.Index, ScrubberOptions.Default with { AsOfDate = new DateOnly(2026, 9, 30) }));
 
     private static readonly DateOnly Discharge = new(2026, 3, 15);
 

@@ -1,6 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Scrubbing;
 using ClaimScrubber.Tests.Support;
 

@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Scrubbing;
@@ -11,7 +9,7 @@ namespace ClaimScrubber.Tests.Rules;
 [Collection(NcciFullDataCollection.Name)]
 public class NcciRulesTests
 {
-    private static readonly Lazy<Scrubber> Scrubber = new(() => ClaimScrubber.Scrubbing.Scrubber.Create(NcciFullData.Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today }));
+    private static readonly Lazy<Scrubber> Scrubber = new(() => ClaimScrubber.Scrubber.Create(NcciFullData.Index, ScrubberOptions.Default with { AsOfDate = TestClaims.Today }));
 
     private static ServiceLine L(string code, string date = "2026-03-02", decimal units = 1, params string[] modifiers) =>
         TestClaims.Line(code, date, units).WithModifiers(modifiers);

@@ -1,9 +1,6 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using static ClaimScrubber.Tests.Support.TestClaims;

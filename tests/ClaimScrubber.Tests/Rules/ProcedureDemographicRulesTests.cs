@@ -1,7 +1,4 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules;
@@ -13,7 +10,7 @@ public class ProcedureDemographicRulesTests
     private static Scrubber Over(ScrubberOptions? options = null) =>
         Scrubber.Create(DiagnosisSequencingRulesTests.IndexWith(new FakeDemographics()), (options ?? ScrubberOptions.Default) with { AsOfDate = TestClaims.Today });
 
-    private static ClaimScrubber.Scrubbing.ScrubResult Scrub(Scrubber scrubber, string procedure, params string[] modifiers) =>
+    private static ClaimScrubber.ScrubResult Scrub(Scrubber scrubber, string procedure, params string[] modifiers) =>
         scrubber.Scrub(TestClaims.Professional(["Z12.5"], TestClaims.Line(procedure).WithModifiers(modifiers)));
 
     [Fact]

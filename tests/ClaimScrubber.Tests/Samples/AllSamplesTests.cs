@@ -1,6 +1,3 @@
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;
 using ClaimScrubber.Tests.Support;

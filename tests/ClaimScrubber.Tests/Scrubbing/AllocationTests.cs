@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
@@ -42,7 +41,7 @@ public class AllocationTests
     }
 
     /// <summary>Runs each built-in check alone over the claims, to name the one that allocates.</summary>
-    private static string AllocationByCheck(Scrubber scrubber, ClaimScrubber.Claims.Claim[] claims)
+    private static string AllocationByCheck(Scrubber scrubber, ClaimScrubber.Claim[] claims)
     {
         var context = new ScrubContext();
         var parts = new List<string>();

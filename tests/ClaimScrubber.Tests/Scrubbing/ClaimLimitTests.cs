@@ -1,9 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Scrubbing;

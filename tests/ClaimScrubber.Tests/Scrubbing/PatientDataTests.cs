@@ -1,9 +1,7 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Support;
 
@@ -65,8 +63,8 @@ public class PatientDataTests
     {
         ServiceLine L(string code, params string[] modifiers) => new()
         {
-            ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse(code),
-            Modifiers = [.. modifiers.Select(ClaimScrubber.Codes.ModifierCode.Parse)],
+            ProcedureCode = ClaimScrubber.ProcedureCode.Parse(code),
+            Modifiers = [.. modifiers.Select(ClaimScrubber.ModifierCode.Parse)],
             Units = 1,
             Charge = 75m,
             ServiceDate = new DateOnly(2026, 2, 17),
@@ -77,11 +75,11 @@ public class PatientDataTests
             ClaimId = id,
             Setting = ClaimSetting.Professional,
             Patient = new Patient { BirthDate = new DateOnly(1958, 11, 9), Sex = sex },
-            BillingNpi = ClaimScrubber.Codes.Npi.Parse("1234567893"),
-            RenderingNpi = ClaimScrubber.Codes.Npi.Parse("1245319599"),
-            PlaceOfService = ClaimScrubber.Codes.PlaceOfServiceCode.Parse("11"),
+            BillingNpi = ClaimScrubber.Npi.Parse("1234567893"),
+            RenderingNpi = ClaimScrubber.Npi.Parse("1245319599"),
+            PlaceOfService = ClaimScrubber.PlaceOfServiceCode.Parse("11"),
             FrequencyCode = "1",
-            Diagnoses = [.. diagnoses.Select(ClaimScrubber.Codes.IcdCode.Parse)],
+            Diagnoses = [.. diagnoses.Select(ClaimScrubber.IcdCode.Parse)],
             Lines = [.. lines],
         };
         string[] knee = ["M17.11"];
@@ -106,13 +104,13 @@ public class PatientDataTests
         yield return C("H-CLM014", Sex.Male, knee, new ServiceLine { ProcedureCode = huge.ProcedureCode, ServiceDate = huge.ServiceDate, Units = 1, Charge = 0m, DiagnosisPointers = [1] });
         ServiceLine On(string code, int month, int day, params string[] modifiers) => new()
         {
-            ProcedureCode = ClaimScrubber.Codes.ProcedureCode.Parse(code),
-            Modifiers = [.. modifiers.Select(ClaimScrubber.Codes.ModifierCode.Parse)],
+            ProcedureCode = ClaimScrubber.ProcedureCode.Parse(code),
+            Modifiers = [.. modifiers.Select(ClaimScrubber.ModifierCode.Parse)],
             Units = 1,
             Charge = 75m,
             ServiceDate = new DateOnly(2026, month, day),
             DiagnosisPointers = [1],
-            PlaceOfService = ClaimScrubber.Codes.PlaceOfServiceCode.Parse("22"),
+            PlaceOfService = ClaimScrubber.PlaceOfServiceCode.Parse("22"),
         };
         yield return C("H-MOD035-037", Sex.Male, knee, On("99213", 2, 16), On("27447", 2, 17, "RT"), On("99213", 3, 4), On("20610", 3, 9, "LT"));
         var manifestationFirst = L("99213");
@@ -123,7 +121,7 @@ public class PatientDataTests
     private static (CodeSetIndex Index, IEnumerable<Claim> Claims) DeletedCodes()
     {
         var entry = new ClaimScrubber.CodeSets.FeeSchedule.FeeScheduleEntry('D', 0, ClaimScrubber.CodeSets.FeeSchedule.GlobalPeriod.NotApplicable, 0, 0, 0, 0, 0, false, false, false, default, ClaimScrubber.CodeSets.FeeSchedule.ProcedureClass.None);
-        var table = new ClaimScrubber.CodeSets.FeeSchedule.FeeScheduleTable([(ClaimScrubber.Codes.ProcedureCode.Parse("99201"), default, entry)], new TableRelease("PFS RVU", "fixture", "PPRRVU_fixture.csv", null, null, 1));
+        var table = new ClaimScrubber.CodeSets.FeeSchedule.FeeScheduleTable([(ClaimScrubber.ProcedureCode.Parse("99201"), default, entry)], new TableRelease("PFS RVU", "fixture", "PPRRVU_fixture.csv", null, null, 1));
         var builder = new CodeSetIndexBuilder();
         builder.SetTable(table);
         return (builder.Build(), [TestClaims.Professional(null, TestClaims.Line("99201", "2026-02-17"))]);

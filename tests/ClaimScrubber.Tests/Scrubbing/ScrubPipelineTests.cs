@@ -1,6 +1,4 @@
 using System.Text;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;

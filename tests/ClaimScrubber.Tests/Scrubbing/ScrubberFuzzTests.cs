@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 
@@ -16,7 +14,7 @@ namespace ClaimScrubber.Tests.Scrubbing;
 public class ScrubberFuzzTests(ITestOutputHelper output)
 {
     /// <summary>The most findings a claim may get: a few per line (each check reports a line at most once, a modifier or pointer at most once), a few per diagnosis and fiscal year, and the claim-level ones.</summary>
-    internal static int Bound(ClaimScrubber.Claims.Claim claim) => (24 * claim.Lines.Length) + (12 * claim.Diagnoses.Length) + 24;
+    internal static int Bound(ClaimScrubber.Claim claim) => (24 * claim.Lines.Length) + (12 * claim.Diagnoses.Length) + 24;
 
     [CmsFact]
     public void ArbitraryValidClaims_OverTheFullData() => Run(AllocationTests.FullIndex.Value, 20261101, 250);

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Rules;
 using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Generation;
 using ClaimScrubber.Serialization;
 

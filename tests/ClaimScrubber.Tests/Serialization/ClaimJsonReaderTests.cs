@@ -1,6 +1,4 @@
 using System.Text;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Support;
 

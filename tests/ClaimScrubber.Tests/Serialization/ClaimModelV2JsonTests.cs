@@ -1,4 +1,3 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;
 using ClaimScrubber.Tests.Serialization.X12;

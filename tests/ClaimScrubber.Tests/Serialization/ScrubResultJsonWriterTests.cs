@@ -1,10 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
 using System.Text.Json;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Tests.Support;
 
@@ -17,7 +13,7 @@ public class ScrubResultJsonWriterTests
     private static ScrubResult FixedResult()
     {
         var claim = TestClaims.Professional(null, TestClaims.Line(units: 0));
-        claim = new ClaimScrubber.Claims.Claim
+        claim = new ClaimScrubber.Claim
         {
             ClaimId = claim.ClaimId,
             Patient = claim.Patient,

@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Tests.Support;
 
@@ -45,5 +43,5 @@ public static class TestClaims
         Lines = lines.Length == 0 ? [Line()] : [.. lines],
     };
 
-    public static ImmutableArray<string> Ids(this ClaimScrubber.Scrubbing.ScrubResult result) => [.. result.Findings.Select(f => f.RuleId)];
+    public static ImmutableArray<string> Ids(this ClaimScrubber.ScrubResult result) => [.. result.Findings.Select(f => f.RuleId)];
 }

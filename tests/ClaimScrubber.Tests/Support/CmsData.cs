@@ -42,8 +42,8 @@ public static class CmsData
     public static CodeSetLoadResult LoadSample(params string[] subfolder) =>
         SampleLoad.Load(Path.Combine([SampleFolder, "cms", .. subfolder]), SampleManifest, Environment.ProcessorCount);
 
-    /// <summary>Loads a subfolder of the repository's sample as <see cref="ClaimScrubber.CodeSets.CodeSetIndex.LoadFolder"/> would: failing on any error.</summary>
-    public static ClaimScrubber.CodeSets.CodeSetIndex LoadSampleStrict(params string[] subfolder)
+    /// <summary>Loads a subfolder of the repository's sample as <see cref="ClaimScrubber.CodeSetIndex.LoadFolder"/> would: failing on any error.</summary>
+    public static ClaimScrubber.CodeSetIndex LoadSampleStrict(params string[] subfolder)
     {
         var loaded = LoadSample(subfolder);
         loaded.Report.ThrowIfErrors();

@@ -1,7 +1,6 @@
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Hcpcs;
 using ClaimScrubber.CodeSets.PlaceOfService;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Tests.Support;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Tests.Support;
 

@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using static ClaimScrubber.Tests.Support.InstitutionalClaims;
 
 namespace ClaimScrubber.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 
 namespace ClaimScrubber.Tests.Support;

@@ -1,6 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.Tests.Support;
 
 /// <summary>Hand-made professional claims in the shape an 837P gives them, for the billing-data rules (BIL).</summary>

@@ -1,7 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Tests.Support;
 

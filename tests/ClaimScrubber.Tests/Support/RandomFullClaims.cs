@@ -1,6 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Tests.Support;
 
@@ -260,7 +258,7 @@ public static class RandomFullClaims
 
     private static PlaceOfServiceCode PlaceOfService(Random random) => PlaceOfServiceCode.FromValue(random.Next(1, 100));
 
-    private static Npi Npi(Random random) => ClaimScrubber.Codes.Npi.Parse(string.Concat((char)('1' + random.Next(2)), random.Next(0, 1_000_000_000).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)));
+    private static Npi Npi(Random random) => ClaimScrubber.Npi.Parse(string.Concat((char)('1' + random.Next(2)), random.Next(0, 1_000_000_000).ToString("D9", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static string Text(Random random, int min, int max) =>
         string.Concat(Enumerable.Range(0, random.Next(min, max + 1)).Select(_ => Alphanumeric[random.Next(Alphanumeric.Length)]));

@@ -1,4 +1,3 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.Serialization;
 
 namespace ClaimScrubber.Tests.Support;

@@ -1,5 +1,3 @@
-using ClaimScrubber.CodeSets;
-
 namespace ClaimScrubber.Tests.Support;
 
 /// <summary>The repository's whole sample folder (<c>data/cms</c>), loaded once per test run.</summary>

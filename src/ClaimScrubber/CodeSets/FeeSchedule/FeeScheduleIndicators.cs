@@ -81,7 +81,7 @@ internal readonly record struct FeeScheduleEntry(
     bool NonFacilityNotPriced,
     bool FacilityNotPriced,
     bool NotUsedForMedicarePayment,
-    Codes.ProcedureCode EndoscopicBase,
+    ClaimScrubber.ProcedureCode EndoscopicBase,
     ProcedureClass Class)
 {
     /// <summary>Gets a value indicating whether the code is an E/M service.</summary>

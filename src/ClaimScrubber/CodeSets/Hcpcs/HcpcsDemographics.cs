@@ -1,6 +1,4 @@
 using System.Collections.Frozen;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Hcpcs;
 

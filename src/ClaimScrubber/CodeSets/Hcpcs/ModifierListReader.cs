@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Hcpcs;
 

@@ -1,5 +1,3 @@
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.CodeSets.Hcpcs;
 
 /// <summary>Which modifier list a modifier belongs to; P1–P6 belong to both.</summary>

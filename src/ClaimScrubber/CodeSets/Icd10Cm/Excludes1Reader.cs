@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 

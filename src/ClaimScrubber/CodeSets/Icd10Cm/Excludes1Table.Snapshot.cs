@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.Snapshots;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Icd10Cm;

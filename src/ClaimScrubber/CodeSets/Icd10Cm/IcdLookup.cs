@@ -1,5 +1,3 @@
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 
 /// <summary>What the ICD-10-CM table says about a code in one fiscal year.</summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Icd10Cm;
 

@@ -1,6 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.CodeSets.Icd10Pcs;
 
 /// <summary>

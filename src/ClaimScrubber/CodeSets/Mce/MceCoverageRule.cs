@@ -1,5 +1,3 @@
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.CodeSets.Mce;
 
 /// <summary>When the procedures of an MCE coverage list draw their edit, as the list's section in the definitions manual states.</summary>

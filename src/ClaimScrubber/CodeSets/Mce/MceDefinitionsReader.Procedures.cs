@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Mce;
 

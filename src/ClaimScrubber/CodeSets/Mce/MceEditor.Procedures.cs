@@ -1,6 +1,4 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Icd10Pcs;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Mce;
 

@@ -1,6 +1,4 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Icd10Cm;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Mce;
 

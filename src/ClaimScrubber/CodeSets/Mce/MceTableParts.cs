@@ -1,5 +1,3 @@
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.CodeSets.Mce;
 
 /// <summary>The diagnosis lists one MCE file gave, with the release they came from.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Ncci;

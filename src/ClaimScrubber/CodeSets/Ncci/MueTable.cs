@@ -1,4 +1,3 @@
-using ClaimScrubber.Codes;
 using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Ncci;

@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Internal;
 
 namespace ClaimScrubber.CodeSets.Ncci;

@@ -1,5 +1,3 @@
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.CodeSets.Ncci;
 
 /// <summary>The NCCI procedure-to-procedure tables: practitioner and outpatient hospital, each optional.</summary>

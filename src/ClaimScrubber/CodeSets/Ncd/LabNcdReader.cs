@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Ncd;
 

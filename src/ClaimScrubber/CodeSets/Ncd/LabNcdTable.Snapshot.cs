@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using ClaimScrubber.CodeSets.Snapshots;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Ncd;
 

@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Collections.Immutable;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.CodeSets.Ncd;
 

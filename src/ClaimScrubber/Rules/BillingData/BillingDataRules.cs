@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.BillingData;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.Scrubbing;
 using L = ClaimScrubber.Rules.RuleCatalog.DiagnosisLinkage;
 using M = ClaimScrubber.Rules.RuleCatalog.Modifiers;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Claims;
 

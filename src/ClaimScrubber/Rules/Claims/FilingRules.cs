@@ -1,7 +1,5 @@
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Claims;
 

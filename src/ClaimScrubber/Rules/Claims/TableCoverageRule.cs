@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.Scrubbing;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Icd10Cm;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Diagnoses;
 

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.Rules.Modifiers;

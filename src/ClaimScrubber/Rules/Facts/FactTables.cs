@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.Hcpcs;
 using ClaimScrubber.CodeSets.Icd10Cm;

@@ -6,7 +6,7 @@ namespace ClaimScrubber.Rules.Facts;
 
 /// <summary>What the HCPCS file and the index's tables say of a line's procedure code: its HCPCS row, and whether any table knows it.</summary>
 /// <param name="HcpcsRow">The code's row in the HCPCS file (<see cref="CodeSets.Hcpcs.HcpcsTable.Info"/>), or -1.</param>
-/// <param name="Known">Whether any loaded table lists the code (<see cref="CodeSets.CodeSetIndex.IsKnownProcedure"/>).</param>
+/// <param name="Known">Whether any loaded table lists the code (<see cref="ClaimScrubber.CodeSetIndex.IsKnownProcedure"/>).</param>
 internal readonly record struct ProcedureFacts(int HcpcsRow, bool Known);
 
 /// <summary>

@@ -1,4 +1,3 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Icd10Pcs;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.InpatientProcedures;

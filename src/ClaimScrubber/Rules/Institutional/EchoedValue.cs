@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-
 namespace ClaimScrubber.Rules.Institutional;
 
 /// <summary>Cuts a malformed value a message echoes to <see cref="ClaimLimits.MaxEchoedValueLength"/> characters, marking the cut.</summary>

@@ -1,8 +1,5 @@
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
-using PresentOnAdmission = ClaimScrubber.Claims.PresentOnAdmission;
 using R = ClaimScrubber.Rules.RuleCatalog.Institutional;
 
 namespace ClaimScrubber.Rules.Institutional;

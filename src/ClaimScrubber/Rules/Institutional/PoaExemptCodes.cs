@@ -1,5 +1,3 @@
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.Rules.Institutional;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Linkage;
 

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.DiagnosisLinkage;
 

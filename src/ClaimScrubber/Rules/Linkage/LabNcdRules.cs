@@ -1,10 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Ncd;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.DiagnosisLinkage;
 

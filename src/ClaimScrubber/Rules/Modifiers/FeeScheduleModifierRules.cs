@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeScheduleModifiers;

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Hcpcs;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Modifiers;
 

@@ -1,6 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
-
 namespace ClaimScrubber.Rules.Modifiers;
 
 /// <summary>The modifiers the fee-schedule rules test, packed once so that rules compare integers.</summary>

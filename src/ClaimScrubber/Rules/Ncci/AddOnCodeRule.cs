@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.Ncci;
 
@@ -19,7 +18,7 @@ internal sealed class AddOnCodeRule : IClaimRule
     {
         // NCCI edits the claims of practitioners, suppliers and outpatient hospitals: not inpatient stays nor the other
         // institutional bills (skilled nursing, home health, hospice), for which CMS publishes no NCCI tables.
-        if (context.Claim.Setting is not (ClaimScrubber.Claims.ClaimSetting.Professional or ClaimScrubber.Claims.ClaimSetting.OutpatientHospital))
+        if (context.Claim.Setting is not (ClaimScrubber.ClaimSetting.Professional or ClaimScrubber.ClaimSetting.OutpatientHospital))
         {
             return;
         }

@@ -1,6 +1,4 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules.Modifiers;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 

@@ -1,6 +1,4 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.Opps;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.Opps;

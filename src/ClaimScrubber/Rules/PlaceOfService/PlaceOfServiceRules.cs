@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.PlaceOfService;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using R = ClaimScrubber.Rules.RuleCatalog.PlacesOfService;
 

@@ -1,9 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;
 using R = ClaimScrubber.Rules.RuleCatalog.FeeScheduleProcedures;

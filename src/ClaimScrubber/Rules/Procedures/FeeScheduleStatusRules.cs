@@ -1,6 +1,4 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules.Facts;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;

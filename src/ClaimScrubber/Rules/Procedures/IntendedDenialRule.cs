@@ -1,10 +1,8 @@
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.Hcpcs;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Rules.Ncci;
 using ClaimScrubber.Scrubbing;
 using M = ClaimScrubber.Rules.Modifiers.PaymentModifiers;

@@ -1,7 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Serialization.X12;
 

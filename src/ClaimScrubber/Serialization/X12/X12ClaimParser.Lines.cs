@@ -1,6 +1,4 @@
 using System.Globalization;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Serialization.X12;
 

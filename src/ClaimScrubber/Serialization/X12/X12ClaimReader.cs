@@ -9,7 +9,7 @@ namespace ClaimScrubber.Serialization.X12;
 /// The delimiters are taken from each interchange's ISA segment (element separator, ISA-11 repetition separator,
 /// ISA-16 component separator, segment terminator); segments may be separated by line breaks or not. A file may hold
 /// several interchanges, functional groups and transaction sets. Names and addresses are not read: the claim model
-/// carries what coding edits need (see <see cref="Claims.Claim"/>).
+/// carries what coding edits need (see <see cref="ClaimScrubber.Claim"/>).
 /// </para>
 /// <para>
 /// Every CLM segment yields exactly one <see cref="ClaimReadResult"/>, in file order, with its

@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Serialization.X12;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Serialization.X12;
 

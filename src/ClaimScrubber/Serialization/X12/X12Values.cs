@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.Claims;
 
 namespace ClaimScrubber.Serialization.X12;
 

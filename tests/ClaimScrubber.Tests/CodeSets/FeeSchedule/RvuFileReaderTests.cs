@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.FeeSchedule;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Hcpcs;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.CodeSets.Hcpcs;

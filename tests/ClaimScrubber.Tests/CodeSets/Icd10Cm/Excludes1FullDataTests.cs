@@ -1,4 +1,3 @@
-using ClaimScrubber.Codes;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 

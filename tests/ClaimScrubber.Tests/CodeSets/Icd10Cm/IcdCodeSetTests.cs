@@ -1,6 +1,4 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Icd10Cm;
-using ClaimScrubber.Codes;
 
 namespace ClaimScrubber.Tests.CodeSets.Icd10Cm;
 

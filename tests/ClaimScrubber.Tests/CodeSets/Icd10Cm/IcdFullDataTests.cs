@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.IO.Compression;
 using ClaimScrubber.CodeSets.Icd10Cm;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 

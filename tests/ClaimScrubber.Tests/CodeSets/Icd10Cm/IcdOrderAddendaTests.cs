@@ -1,5 +1,4 @@
 using ClaimScrubber.Tests.Support;
-using ClaimScrubber.Codes;
 using F = ClaimScrubber.Tests.CodeSets.Icd10Cm.IcdFixtures;
 
 namespace ClaimScrubber.Tests.CodeSets.Icd10Cm;

@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.Icd10Cm;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using F = ClaimScrubber.Tests.CodeSets.Icd10Cm.IcdFixtures;
 
@@ -29,7 +28,7 @@ public sealed class IcdOrderFileReaderTests : IDisposable
         var table = result.Index.Icd10Cm!;
         table.FiscalYears.Should().Equal(2026);
         (table.RowCount(2026), table.BillableCount(2026)).Should().Be((5, 3));
-        result.Index.Releases.Should().Equal(new ClaimScrubber.CodeSets.TableRelease("ICD-10-CM order file", "FY2026", "icd10cm_order_2026.txt", new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30), 5));
+        result.Index.Releases.Should().Equal(new ClaimScrubber.TableRelease("ICD-10-CM order file", "FY2026", "icd10cm_order_2026.txt", new DateOnly(2025, 10, 1), new DateOnly(2026, 9, 30), 5));
         table.ShortDescription(IcdCode.Parse("Z59.869"), 2026).Should().Be("Financial insecurity, unspecified");
     }
 

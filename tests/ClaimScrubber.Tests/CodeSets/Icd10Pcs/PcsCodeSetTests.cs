@@ -1,6 +1,5 @@
 using ClaimScrubber.CodeSets.Icd10Pcs;
 using ClaimScrubber.CodeSets.Loading;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.CodeSets.Icd10Cm;
 using ClaimScrubber.Tests.Support;
 using F = ClaimScrubber.Tests.CodeSets.Icd10Cm.IcdFixtures;

@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 
 namespace ClaimScrubber.Tests.CodeSets.Loading;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Tests.CodeSets.Snapshots;
 using ClaimScrubber.Tests.Support;

@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.Tests.CodeSets.Icd10Cm;
 using ClaimScrubber.Tests.Support;
@@ -98,8 +97,8 @@ public sealed class DamagedDataTests : IDisposable
         harness.WriteBytes(Pos, [.. Encoding.Unicode.GetPreamble(), .. Encoding.Unicode.GetBytes(text)]);
         var utf16 = harness.LoadFolder();
         utf16.Report.Problems.Should().BeEmpty();
-        utf16.Index.PlacesOfService!.TryGet(ClaimScrubber.Codes.PlaceOfServiceCode.Parse("11"), out var office).Should().BeTrue();
-        utf8.Index.PlacesOfService!.TryGet(ClaimScrubber.Codes.PlaceOfServiceCode.Parse("11"), out var same).Should().BeTrue();
+        utf16.Index.PlacesOfService!.TryGet(ClaimScrubber.PlaceOfServiceCode.Parse("11"), out var office).Should().BeTrue();
+        utf8.Index.PlacesOfService!.TryGet(ClaimScrubber.PlaceOfServiceCode.Parse("11"), out var same).Should().BeTrue();
         office.Should().Be(same);
     }
 

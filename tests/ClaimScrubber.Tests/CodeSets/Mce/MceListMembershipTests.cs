@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.Mce;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 

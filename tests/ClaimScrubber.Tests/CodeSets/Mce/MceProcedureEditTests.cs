@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.Compatibility;
 using ClaimScrubber.Tests.Support;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Mce;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.CodeSets.Mce;
@@ -120,7 +119,7 @@ public sealed class MceReaderTests : IDisposable
     [Fact]
     public void ListVersion_CodeSplitAfterTheDate_IsFoundByItsSubcodes()
     {
-        var release = new ClaimScrubber.CodeSets.TableRelease(MceTable.TableName, "MCE v43.1", "x.txt", new DateOnly(2026, 4, 1), null, 2);
+        var release = new ClaimScrubber.TableRelease(MceTable.TableName, "MCE v43.1", "x.txt", new DateOnly(2026, 4, 1), null, 2);
         var version = new MceListVersion(MceList.UnacceptablePrincipal, release, 2026, [IcdCode.Parse("Z59.861"), IcdCode.Parse("Z59.869")]);
         version.ContainsDescendantOf(IcdCode.Parse("Z59.86")).Should().BeTrue();
         version.ContainsDescendantOf(IcdCode.Parse("Z59.87")).Should().BeFalse();

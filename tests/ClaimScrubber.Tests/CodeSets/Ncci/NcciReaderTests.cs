@@ -1,9 +1,7 @@
 using System.IO.Compression;
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.CodeSets.Ncci;

@@ -1,6 +1,5 @@
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Ncci;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Ncd;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.CodeSets.Ncd;

@@ -2,7 +2,6 @@ using System.Text;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Opps;
 using ClaimScrubber.CodeSets.Snapshots;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -150,7 +149,7 @@ public sealed class AddendumBReaderTests : IDisposable
         var index = CmsData.LoadSample("opps").Index;
         var path = Path.Combine(folder, "opps.csindex");
         index.SaveSnapshot(path);
-        var loaded = ClaimScrubber.CodeSets.CodeSetIndex.LoadSnapshot(path);
+        var loaded = ClaimScrubber.CodeSetIndex.LoadSnapshot(path);
         var quarter = loaded.Opps!.Quarters.Single();
         Status(quarter, "G0463").Should().Be(new OppsCodeStatus(OppsStatusIndicator.J2, 5012));
         quarter.Release.Should().Be(index.Opps!.Quarters.Single().Release);
@@ -163,7 +162,7 @@ public sealed class AddendumBReaderTests : IDisposable
     {
         var full = CmsData.LoadSample().Index;
         full.UnavailableEdits.Should().BeEmpty();
-        var empty = ClaimScrubber.CodeSets.CodeSetIndex.Empty.UnavailableEdits;
+        var empty = ClaimScrubber.CodeSetIndex.Empty.UnavailableEdits;
         empty.Select(u => u.Table).Should().Equal("OPPS Addendum B", "ICD-10-PCS order file", "Medicare Code Editor");
         empty[0].RuleIds.Should().Equal("OPPS001", "OPPS002", "OPPS003", "OPPS004", "OPPS005", "OPPS006", "OPPS007");
         empty[0].FilesToLoad.Should().Contain("web_addendum_b");

@@ -1,5 +1,4 @@
 using ClaimScrubber.CodeSets.PlaceOfService;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.CodeSets.PlaceOfService;

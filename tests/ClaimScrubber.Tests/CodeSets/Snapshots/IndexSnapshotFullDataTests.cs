@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Snapshots;
 using ClaimScrubber.Generation;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using Xunit.Abstractions;
 

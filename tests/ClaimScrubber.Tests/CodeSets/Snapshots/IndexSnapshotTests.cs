@@ -1,5 +1,4 @@
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Loading;
 using ClaimScrubber.CodeSets.Snapshots;
 using ClaimScrubber.Tests.Support;

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Text;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Snapshots;
-using ClaimScrubber.Scrubbing;
 
 namespace ClaimScrubber.Tests.CodeSets.Snapshots;
 

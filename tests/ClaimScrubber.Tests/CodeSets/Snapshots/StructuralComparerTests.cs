@@ -1,4 +1,3 @@
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Ncci;
 
 namespace ClaimScrubber.Tests.CodeSets.Snapshots;

@@ -1,8 +1,5 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Icd10Cm;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 
 namespace ClaimScrubber.Tests.Rules.Diagnoses;
@@ -127,7 +124,7 @@ public class DiagnosisCodeRulesTests
         findings.Select(f => (f.RuleId, f.Element, f.Source!.Release)).Should().Equal(
             ("DX004", "diagnoses", "FY2026"),
             ("DX003", "diagnoses[2]", "FY2026"));
-        findings[0].Severity.Should().Be(ClaimScrubber.Rules.Severity.Info);
+        findings[0].Severity.Should().Be(ClaimScrubber.Severity.Info);
         findings[0].Message.Should().Be("No ICD-10-CM code set is loaded for FY2027 (October 2026 to September 2027); diagnoses dated in it were checked against FY2026, the nearest loaded year.");
         findings[0].FixHint.Should().Be("Load the ICD-10-CM order file of FY2027 (icd10cm_order_2027.txt, or its addenda) to check codes added or deleted that year.");
     }

@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Mce;
 using ClaimScrubber.CodeSets.Ncci;
 using ClaimScrubber.Rules.Facts;

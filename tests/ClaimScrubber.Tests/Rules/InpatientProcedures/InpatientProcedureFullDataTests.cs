@@ -1,9 +1,5 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Compatibility;
-using ClaimScrubber.Rules;
 using ClaimScrubber.Rules.Institutional;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization.X12;
 using ClaimScrubber.Tests.CodeSets.Mce;
 using ClaimScrubber.Tests.Support;

@@ -1,9 +1,5 @@
-using ClaimScrubber.Claims;
 using ClaimScrubber.CodeSets;
 using ClaimScrubber.CodeSets.Opps;
-using ClaimScrubber.Codes;
-using ClaimScrubber.Rules;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Tests.Support;
 using static ClaimScrubber.Tests.Support.TestClaims;
 
@@ -177,7 +173,7 @@ public class OppsStatusRulesTests
     {
         var builder = new CodeSetIndexBuilder();
         builder.SetTable(table);
-        return ClaimScrubber.Scrubbing.Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = Today });
+        return ClaimScrubber.Scrubber.Create(builder.Build(), ScrubberOptions.Default with { AsOfDate = Today });
     }
 
     private static OppsTable Quarter(params (ProcedureCode Code, OppsStatusIndicator Indicator, ushort Apc)[] rows)

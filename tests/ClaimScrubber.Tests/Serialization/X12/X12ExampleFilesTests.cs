@@ -1,5 +1,3 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;
 

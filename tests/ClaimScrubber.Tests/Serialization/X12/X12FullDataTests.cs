@@ -1,7 +1,4 @@
-using ClaimScrubber.Claims;
-using ClaimScrubber.Codes;
 using ClaimScrubber.Generation;
-using ClaimScrubber.Scrubbing;
 using ClaimScrubber.Serialization;
 using ClaimScrubber.Serialization.X12;
 using ClaimScrubber.Tests.Support;
