@@ -18,8 +18,8 @@ public static class RuleCatalogDocument
         foreach (var family in RuleCatalog.All.GroupBy(r => r.Family).OrderBy(g => g.Key))
         {
             text.Append("\n## ").Append(family.Key).Append("\n\n")
-                .Append("| Id | Title | Severity | Disposition | CARC | RARC | Description |\n")
-                .Append("|---|---|---|---|---|---|---|\n");
+                .Append("| Id | Title | Severity | Disposition | CARC | RARC | Description | Source |\n")
+                .Append("|---|---|---|---|---|---|---|---|\n");
             foreach (var rule in family.OrderBy(r => r.Id, StringComparer.Ordinal))
             {
                 text.Append("| ").Append(rule.Id)
@@ -29,6 +29,7 @@ public static class RuleCatalogDocument
                     .Append(" | ").Append(rule.Carc ?? "—")
                     .Append(" | ").Append(rule.Rarc ?? "—")
                     .Append(" | ").Append(Escape(rule.Description))
+                    .Append(" | ").Append(rule.Source is null ? "—" : Escape(rule.Source))
                     .Append(" |\n");
             }
         }

@@ -30,4 +30,12 @@ public class RuleCatalogDocumentTests
             rendered.Split($"| {rule.Id} |").Should().HaveCount(2, rule.Id);
         }
     }
+
+    [Fact]
+    public void EveryBuiltInRule_NamesTheSourceItFollows()
+    {
+        // The guide's rule: every policy rule cites its source (manual chapter, NCCI Policy Manual section, CFR, table
+        // column) in code and in docs/rules.md, where the Source column shows it.
+        RuleCatalog.All.Where(rule => string.IsNullOrWhiteSpace(rule.Source)).Select(rule => rule.Id).Should().BeEmpty();
+    }
 }
