@@ -232,8 +232,8 @@ internal sealed class X12ClaimBuilder
             Lines = ImmutableCollectionsMarshal.AsImmutableArray(lines),
             PresentOnAdmission = presentOnAdmission,
             AdmittingDiagnosis = AdmittingDiagnosis,
-            ReasonForVisitDiagnoses = Immutable(ReasonForVisit),
-            ExternalCauseDiagnoses = Immutable(ExternalCauses),
+            ReasonForVisitDiagnoses = ClaimExtension.Immutable(ReasonForVisit),
+            ExternalCauseDiagnoses = ClaimExtension.Immutable(ExternalCauses),
             ExternalCausePresentOnAdmission = Trimmed(null, ExternalCausePresentOnAdmission),
             PcsProcedures = procedures,
             TypeOfBill = TypeOfBill,
@@ -244,10 +244,10 @@ internal sealed class X12ClaimBuilder
             DischargeStatus = DischargeStatus,
             StatementFrom = StatementFrom,
             StatementThrough = StatementThrough,
-            ConditionCodes = Immutable(ConditionCodes),
-            OccurrenceCodes = Immutable(OccurrenceCodes),
-            OccurrenceSpanCodes = Immutable(OccurrenceSpanCodes),
-            ValueCodes = Immutable(ValueCodes),
+            ConditionCodes = ClaimExtension.Immutable(ConditionCodes),
+            OccurrenceCodes = ClaimExtension.Immutable(OccurrenceCodes),
+            OccurrenceSpanCodes = ClaimExtension.Immutable(OccurrenceSpanCodes),
+            ValueCodes = ClaimExtension.Immutable(ValueCodes),
             AttendingNpi = AttendingNpi,
             OperatingNpi = OperatingNpi,
             ReferringNpi = ReferringNpi,
@@ -261,10 +261,6 @@ internal sealed class X12ClaimBuilder
             OtherCoverages = OtherCoverages.Count == 0 ? [] : [.. OtherCoverages.Select(o => o.Build())],
         };
     }
-
-    /// <summary>The list's items in one exact-size array, or the shared empty array: one allocation per list, none for an empty one.</summary>
-    internal static ImmutableArray<T> Immutable<T>(List<T> items) =>
-        items.Count == 0 ? ImmutableArray<T>.Empty : ImmutableCollectionsMarshal.AsImmutableArray(items.ToArray());
 
     /// <summary>
     /// The indicators in claim order without the trailing unreported ones, empty when none is reported: a file cannot

@@ -19,7 +19,7 @@ internal static class X12SharedLists
     {
         if (pointers.Count is 0 or > 4)
         {
-            return X12ClaimBuilder.Immutable(pointers);
+            return ClaimExtension.Immutable(pointers);
         }
 
         var key = 0;
@@ -27,7 +27,7 @@ internal static class X12SharedLists
         {
             if ((uint)(pointer - 1) >= MaxPointer)
             {
-                return X12ClaimBuilder.Immutable(pointers);
+                return ClaimExtension.Immutable(pointers);
             }
 
             key = (key * Base) + pointer;
@@ -36,7 +36,7 @@ internal static class X12SharedLists
         var shared = Pointers[key];
         if (shared.IsDefault)
         {
-            shared = X12ClaimBuilder.Immutable(pointers);
+            shared = ClaimExtension.Immutable(pointers);
             Pointers[key] = shared;
         }
 
@@ -47,13 +47,13 @@ internal static class X12SharedLists
     {
         if (modifiers.Count != 1 || modifiers[0].Value >= SingleModifiers.Length)
         {
-            return X12ClaimBuilder.Immutable(modifiers);
+            return ClaimExtension.Immutable(modifiers);
         }
 
         var shared = SingleModifiers[modifiers[0].Value];
         if (shared.IsDefault)
         {
-            shared = X12ClaimBuilder.Immutable(modifiers);
+            shared = ClaimExtension.Immutable(modifiers);
             SingleModifiers[modifiers[0].Value] = shared;
         }
 
